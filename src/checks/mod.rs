@@ -1,0 +1,58 @@
+//! The registry of rules and the checks that produce them. Checks are pure: they see a
+//! [`Document`](crate::document::Document) and the [`Config`](crate::config::Config) and return
+//! diagnostics; they never touch the filesystem.
+
+pub mod file;
+pub mod front_matter;
+
+use crate::diagnostic::Severity;
+
+/// A rule: a stable id users configure, its default severity and a one-line description.
+/// `postlint rules` and the README rule table are generated from [`RULES`].
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable id, `group/name`.
+    pub id: &'static str,
+    /// Severity when the configuration says nothing.
+    pub default_severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+}
+
+/// Every rule postlint knows, in the order `postlint rules` lists them.
+pub static RULES: &[&Rule] = &[
+    &file::UNREADABLE,
+    &file::NOT_UTF8,
+    &file::BINARY,
+    &file::EMPTY,
+    &file::TOO_LARGE,
+    &file::SYMLINK_LOOP,
+    &file::IGNORED,
+];
+
+/// Looks a rule up by its id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_grouped_and_described() {
+        let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len(), "duplicate rule id");
+        for r in RULES {
+            assert!(r.id.split_once('/').is_some(), "{} has no group", r.id);
+            assert!(
+                !r.summary.is_empty() && !r.summary.ends_with('.'),
+                "{}",
+                r.id
+            );
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! postlint: a linter for Jekyll sites.
+
+pub mod checks;
+pub mod diagnostic;
+pub mod document;
