@@ -3,3 +3,4 @@
 pub mod checks;
 pub mod diagnostic;
 pub mod document;
+pub mod site;

@@ -1,0 +1,3 @@
+//! What postlint knows about the Jekyll site as a whole.
+
+pub mod jekyll;
