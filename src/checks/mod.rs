@@ -28,6 +28,17 @@ pub static RULES: &[&Rule] = &[
     &file::TOO_LARGE,
     &file::SYMLINK_LOOP,
     &file::IGNORED,
+    &front_matter::MISSING,
+    &front_matter::UNCLOSED,
+    &front_matter::YAML_SYNTAX,
+    &front_matter::NOT_A_MAPPING,
+    &front_matter::DUPLICATE_KEY,
+    &front_matter::MISSING_KEY,
+    &front_matter::WRONG_TYPE,
+    &front_matter::NOT_ALLOWED,
+    &front_matter::PATTERN_MISMATCH,
+    &front_matter::DATE_MISMATCH,
+    &front_matter::INVALID_DATE,
 ];
 
 /// Looks a rule up by its id.

@@ -101,14 +101,12 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     let mut options = Options::default();
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
     options.with_snippet = false;
+    options.non_finite_float_policy = serde_saphyr::options::NonFiniteFloatPolicy::PassThrough;
     options.budget = Some(front_matter_budget());
     options.alias_limits.max_total_replayed_events = 20_000;
     options.alias_limits.max_alias_expansions_per_anchor = 1_000;
     serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|err| {
-        let span = err
-            .location()
-            .and_then(|loc| byte_range(text, &loc))
-            .unwrap_or(text.len()..text.len());
+        let span = error_span(text, &err);
         YamlError {
             message: plain_message(&err),
             span,
@@ -127,7 +125,20 @@ fn front_matter_budget() -> Budget {
     budget
 }
 
-fn plain_message(err: &serde_saphyr::Error) -> String {
+/// The bytes an error points at; the end of the text when the error has no location.
+pub fn error_span(text: &str, err: &serde_saphyr::Error) -> Range<usize> {
+    err.location()
+        .and_then(|loc| byte_range(text, &loc))
+        .unwrap_or(text.len()..text.len())
+}
+
+/// The bytes of a location; the end of the text when unknown.
+pub fn location_span(text: &str, loc: &serde_saphyr::Location) -> Range<usize> {
+    byte_range(text, loc).unwrap_or(text.len()..text.len())
+}
+
+/// The parser's message without the position suffix (spans carry the position).
+pub fn plain_message(err: &serde_saphyr::Error) -> String {
     let text = err.to_string();
     // The rendered error may end with " at line X column Y"; the span carries that already.
     let first = text.lines().next().unwrap_or("invalid YAML").trim();
