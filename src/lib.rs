@@ -1,7 +1,76 @@
-//! postlint: a linter for Jekyll sites.
+//! postlint: a linter for Jekyll sites. The pipeline, in the order data flows:
+//!
+//! ```text
+//! workspace -> discover -> load -> check (parallel) -> report
+//! ```
+//!
+//! Checks are pure functions of a [`document::Document`] and the [`config::Config`]; only
+//! `discover` and `document::load` touch the filesystem.
 
 pub mod checks;
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod discover;
 pub mod document;
+pub mod report;
+pub mod run;
 pub mod site;
+pub mod workspace;
+
+use std::io::Write;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::report::Summary;
+
+/// What the process should exit with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No errors (and no warnings under `--deny warnings`).
+    Success = 0,
+    /// Findings that fail the run.
+    Failure = 1,
+    /// The run itself failed: usage, configuration or I/O.
+    Error = 2,
+}
+
+/// `postlint check`: the whole pipeline from command-line paths to an exit status.
+pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
+    let style = run::Style::from_args(args);
+    let workspace = match run::open_workspace(args) {
+        Ok(ws) => ws,
+        Err(e) => return run::fail(err, style, e.as_ref()),
+    };
+    let found = discover::discover(&run::discover_options(&workspace, args));
+    let run_failed = run::report_missing(err, style, &workspace, &found.missing);
+    let Some(pool) = run::thread_pool(args.threads) else {
+        return ExitStatus::Error;
+    };
+    let mut diagnostics: Vec<Diagnostic> = found
+        .problems
+        .iter()
+        .map(|p| run::walk_problem(&workspace, p))
+        .collect();
+    pool.install(|| {
+        diagnostics.par_extend(
+            found
+                .files
+                .par_iter()
+                .flat_map_iter(|file| run::check_file(&workspace, file)),
+        );
+    });
+    let diagnostics = run::finish(&workspace.config, diagnostics);
+    let summary = Summary::new(found.files.len() + found.problems.len(), &diagnostics);
+    if let Err(e) = run::write_report(out, style, &diagnostics, &summary) {
+        let _ = writeln!(err, "error: cannot write the report: {e}");
+        return ExitStatus::Error;
+    }
+    run::exit_status(run_failed, &summary, args)
+}
+
+/// `postlint rules`: every rule with its default severity and summary.
+pub fn rules(args: &cli::RulesArgs, out: &mut dyn Write) -> std::io::Result<()> {
+    run::write_rules(out, args.format)
+}

@@ -1,1 +1,18 @@
-fn main() {}
+//! The `postlint` binary: parse arguments, call the library, exit with its status.
+
+use clap::Parser;
+use postlint::cli::{Cli, Command};
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let status = match &cli.command {
+        Command::Check(args) => postlint::check(args, &mut stdout.lock(), &mut stderr.lock()),
+        Command::Rules(args) => match postlint::rules(args, &mut stdout.lock()) {
+            Ok(()) => postlint::ExitStatus::Success,
+            Err(_) => postlint::ExitStatus::Error,
+        },
+    };
+    std::process::ExitCode::from(status as u8)
+}

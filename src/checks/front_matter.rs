@@ -188,7 +188,7 @@ fn check_parsed(
             let Some(text) = item.value.scalar_text() else {
                 continue;
             };
-            if !allowed.iter().any(|a| *a == text) {
+            if !allowed.contains(&text) {
                 let list = allowed
                     .iter()
                     .map(|a| format!("`{a}`"))
@@ -455,7 +455,9 @@ fn digits<T: std::str::FromStr>(s: &str, min: usize, max: usize) -> Option<T> {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

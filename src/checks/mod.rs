@@ -46,6 +46,14 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
 }
 
+/// Runs every check on one document. Pure: no I/O, safe to call from any thread.
+pub fn check_document(
+    doc: &crate::document::Document,
+    config: &crate::config::Config,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    front_matter::check(doc, config)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,147 @@
+//! The report for people: miette's graphical output with the source line and the exact span
+//! underlined, then one summary line.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, SourceCode,
+};
+
+use super::Summary;
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+
+/// Output settings for the human report.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    /// Use ANSI colours.
+    pub color: bool,
+    /// Omit info diagnostics and the summary line.
+    pub quiet: bool,
+    /// Wrap width in columns.
+    pub width: usize,
+}
+
+/// Writes every diagnostic, then the summary line (unless quiet).
+pub fn write(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+    options: HumanOptions,
+) -> io::Result<()> {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_urls(false)
+        .with_width(options.width)
+        .with_context_lines(1);
+    for d in diagnostics {
+        if options.quiet && d.severity == Severity::Info {
+            continue;
+        }
+        let mut rendered = String::new();
+        let report = to_miette(d);
+        if handler
+            .render_report(&mut rendered, report.as_ref())
+            .is_err()
+        {
+            // Rendering only fails on a span outside the text, which `Diagnostic::new` prevents;
+            // fall back to one plain line rather than losing the finding.
+            rendered = format!("{}: {} [{}]\n", d.source.display_path, d.message, d.rule);
+        }
+        writeln!(out, "{}", rendered.trim_end())?;
+        writeln!(out)?;
+    }
+    if !options.quiet {
+        writeln!(out, "{}", summary_line(summary))?;
+    }
+    Ok(())
+}
+
+/// `3 errors, 1 warning in 12 files` (plus infos when there are any).
+pub fn summary_line(summary: &Summary) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut parts = vec![
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+    ];
+    if summary.infos > 0 {
+        parts.push(format!("{} info", summary.infos));
+    }
+    format!("{} in {}", parts.join(", "), plural(summary.files, "file"))
+}
+
+fn to_miette(d: &Diagnostic) -> miette::Report {
+    let severity = match d.severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    };
+    // The rule id ends the headline (rather than miette's separate code line) so one line says
+    // what is wrong and which rule to configure.
+    let mut diag =
+        MietteDiagnostic::new(format!("{} [{}]", d.message, d.rule)).with_severity(severity);
+    if let Some(help) = &d.help {
+        diag = diag.with_help(help.clone());
+    }
+    if d.source.text.is_empty() {
+        // Nothing to show (unreadable or binary file): name the file in the message instead.
+        diag.message = format!("{}: {} [{}]", d.source.display_path, d.message, d.rule);
+        return miette::Report::new(diag);
+    }
+    let label = d
+        .fix
+        .as_ref()
+        .map(|fix| format!("write `{}`", fix.replacement));
+    diag = diag.with_label(LabeledSpan::new_primary_with_span(label, d.span.clone()));
+    let source = NamedSource::new(
+        d.source.display_path.clone(),
+        SharedSource(Arc::clone(&d.source)),
+    );
+    miette::Report::new(diag).with_source_code(source)
+}
+
+/// Lets miette read a file's text without copying it for every diagnostic.
+#[derive(Debug)]
+struct SharedSource(Arc<SourceFile>);
+
+impl SourceCode for SharedSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        self.0
+            .text
+            .as_str()
+            .read_span(span, context_lines_before, context_lines_after)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_line_pluralises() {
+        let s = |files, errors, warnings, infos| Summary {
+            files,
+            errors,
+            warnings,
+            infos,
+        };
+        assert_eq!(
+            summary_line(&s(12, 3, 1, 0)),
+            "3 errors, 1 warning in 12 files"
+        );
+        assert_eq!(
+            summary_line(&s(1, 0, 0, 2)),
+            "0 errors, 0 warnings, 2 info in 1 file"
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! The steps of [`check`](crate::check), each small enough to read on its own.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+use crate::ExitStatus;
+use crate::checks::{self, file as file_rules};
+use crate::cli::{CheckArgs, ColorChoice, Deny};
+use crate::config::{Config, ConfigError};
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::discover::{DiscoverOptions, FoundFile, WalkProblem, WalkProblemKind};
+use crate::document::load::{self, Loaded};
+use crate::document::{DocKind, Document};
+use crate::report::{self, Format, Summary, human};
+use crate::workspace::Workspace;
+
+/// How output looks, decided once from the arguments and the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// The report format.
+    pub format: Format,
+    /// Colour human output.
+    pub color: bool,
+    /// Quiet mode.
+    pub quiet: bool,
+}
+
+impl Style {
+    /// Resolves `--color auto` against the terminal and `NO_COLOR`.
+    pub fn from_args(args: &CheckArgs) -> Style {
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        Style {
+            format: args.format,
+            color,
+            quiet: args.quiet,
+        }
+    }
+
+    fn handler(self) -> GraphicalReportHandler {
+        let theme = if self.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        GraphicalReportHandler::new_themed(theme)
+            .with_links(false)
+            .with_width(REPORT_WIDTH)
+    }
+}
+
+/// Columns the human report wraps at; fixed so output does not depend on the terminal.
+const REPORT_WIDTH: usize = 100;
+
+/// Finds the root and loads `_config.yml` and `.postlint.yml`.
+pub fn open_workspace(args: &CheckArgs) -> Result<Workspace, Box<ConfigError>> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        Box::new(ConfigError {
+            message: format!("cannot read the current folder: {e}"),
+            help: None,
+            src: miette::NamedSource::new(String::new(), String::new()),
+            span: None,
+        })
+    })?;
+    Workspace::open(
+        cwd,
+        &args.paths,
+        args.root.as_deref(),
+        args.config.as_deref(),
+    )
+}
+
+/// Prints a run-stopping error and returns exit status 2.
+pub fn fail(err: &mut dyn Write, style: Style, error: &dyn miette::Diagnostic) -> ExitStatus {
+    let mut text = String::new();
+    if style.handler().render_report(&mut text, error).is_err() {
+        text = format!("error: {error}");
+    }
+    let _ = writeln!(err, "{}", text.trim_end());
+    ExitStatus::Error
+}
+
+/// What to walk, from the workspace and the command line.
+pub fn discover_options<'a>(ws: &'a Workspace, args: &'a CheckArgs) -> DiscoverOptions<'a> {
+    DiscoverOptions {
+        root: &ws.root,
+        paths: &args.paths,
+        exclude: &ws.jekyll.exclude,
+        include: &ws.jekyll.include,
+        ignore: &ws.config.ignore,
+        threads: args.threads,
+    }
+}
+
+/// Reports command-line paths that do not exist; true when there were any (exit status 2).
+pub fn report_missing(
+    err: &mut dyn Write,
+    style: Style,
+    ws: &Workspace,
+    missing: &[PathBuf],
+) -> bool {
+    for path in missing {
+        let error =
+            miette::MietteDiagnostic::new(format!("path `{}` does not exist", ws.display(path)))
+                .with_help("the other paths were still checked");
+        fail(err, style, &error);
+    }
+    !missing.is_empty()
+}
+
+/// The thread pool for checking; `None` (after printing why) if it cannot be built.
+pub fn thread_pool(threads: usize) -> Option<rayon::ThreadPool> {
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => Some(pool),
+        Err(e) => {
+            eprintln!("error: cannot start {threads} worker threads: {e}");
+            None
+        }
+    }
+}
+
+/// A problem met while walking, as a diagnostic about that path.
+pub fn walk_problem(ws: &Workspace, problem: &WalkProblem) -> Diagnostic {
+    let source = SourceFile::new(
+        problem.path.clone(),
+        ws.display(&problem.path),
+        String::new(),
+    );
+    match &problem.kind {
+        WalkProblemKind::SymlinkLoop { target } => Diagnostic::new(
+            &file_rules::SYMLINK_LOOP,
+            &source,
+            0..0,
+            format!("symbolic link points back to {}", ws.display(target)),
+        )
+        .with_help("remove the link or point it outside its own parent folders; it was skipped"),
+        WalkProblemKind::Io(message) => Diagnostic::new(
+            &file_rules::UNREADABLE,
+            &source,
+            0..0,
+            format!("cannot read: {message}"),
+        )
+        .with_help("check the path's permissions; the rest of the site was still checked"),
+    }
+}
+
+/// Reads one file and runs every check on it.
+pub fn check_file(ws: &Workspace, file: &FoundFile) -> Vec<Diagnostic> {
+    let display = ws.display(&file.path);
+    let mut out = Vec::new();
+    let source: Arc<SourceFile> = match load::load(&file.path, display, ws.config.max_file_size) {
+        Loaded::Text(source) => source,
+        Loaded::Skipped(diagnostic) => {
+            out.push(diagnostic);
+            return out;
+        }
+    };
+    if file.named_but_ignored {
+        out.push(
+            Diagnostic::new(
+                &file_rules::IGNORED,
+                &source,
+                0..0,
+                "file is excluded from the site (exclude, ignore or .gitignore) but was named, so it was checked",
+            )
+            .with_help("a check of the whole site skips this file"),
+        );
+    }
+    let rel_path = ws.rel_path(&file.path);
+    let kind = DocKind::classify(&rel_path, &ws.jekyll.collections);
+    let doc = Document::new(source, rel_path, kind);
+    out.extend(checks::check_document(&doc, &ws.config));
+    out
+}
+
+/// Applies configured severities (dropping rules turned off) and sorts by file and position.
+pub fn finish(config: &Config, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter_map(|mut d| {
+            let default = checks::rule(d.rule).map_or(d.severity, |r| r.default_severity);
+            d.severity = config.severity.resolve(d.rule, default)?;
+            Some(d)
+        })
+        .collect();
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// Writes the report in the chosen format.
+pub fn write_report(
+    out: &mut dyn Write,
+    style: Style,
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+) -> std::io::Result<()> {
+    match style.format {
+        Format::Human => human::write(
+            out,
+            diagnostics,
+            summary,
+            human::HumanOptions {
+                color: style.color,
+                quiet: style.quiet,
+                width: REPORT_WIDTH,
+            },
+        ),
+        Format::Json => {
+            let shown: Vec<Diagnostic> = diagnostics
+                .iter()
+                .filter(|d| !(style.quiet && d.severity == Severity::Info))
+                .cloned()
+                .collect();
+            report::json::write(out, &shown, summary)
+        }
+    }
+}
+
+/// 2 if the run failed, 1 if findings fail it, else 0.
+pub fn exit_status(run_failed: bool, summary: &Summary, args: &CheckArgs) -> ExitStatus {
+    if run_failed {
+        ExitStatus::Error
+    } else if summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// `postlint rules` output.
+pub fn write_rules(out: &mut dyn Write, format: Format) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            let rules: Vec<serde_json::Value> = checks::RULES
+                .iter()
+                .map(|r| serde_json::json!({"id": r.id, "severity": r.default_severity.as_str(), "summary": r.summary}))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rules)?;
+            writeln!(out)
+        }
+        Format::Human => {
+            let width = checks::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            for r in checks::RULES {
+                writeln!(
+                    out,
+                    "{:<width$}  {:<7}  {}",
+                    r.id,
+                    r.default_severity.as_str(),
+                    r.summary
+                )?;
+            }
+            Ok(())
+        }
+    }
+}

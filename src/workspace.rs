@@ -1,0 +1,193 @@
+//! The site being checked: its root, Jekyll settings and postlint configuration, and how paths
+//! are shown to the user.
+
+use std::path::{Component, Path, PathBuf};
+
+use miette::NamedSource;
+
+use crate::config::{Config, ConfigError};
+use crate::site::jekyll::{JekyllConfig, JekyllLoadError};
+
+/// Everything about the site that is fixed before any document is read.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The current folder, absolute; displayed paths are relative to it.
+    pub cwd: PathBuf,
+    /// The site root, absolute and lexically normalised.
+    pub root: PathBuf,
+    /// `_config.yml` settings (defaults when there is none).
+    pub jekyll: JekyllConfig,
+    /// `.postlint.yml` (defaults when there is none).
+    pub config: Config,
+}
+
+impl Workspace {
+    /// Finds the root and loads both configuration files. `paths` are the command-line paths;
+    /// `root` and `config` the `--root` and `--config` overrides.
+    pub fn open(
+        cwd: PathBuf,
+        paths: &[PathBuf],
+        root: Option<&Path>,
+        config: Option<&Path>,
+    ) -> Result<Workspace, Box<ConfigError>> {
+        let root = match root {
+            Some(r) => absolute(&cwd, r),
+            None => find_root(&absolute(
+                &cwd,
+                paths.first().map_or(Path::new("."), PathBuf::as_path),
+            )),
+        };
+        let jekyll = match JekyllConfig::load(&root) {
+            Ok(Some((_, jekyll))) => jekyll,
+            Ok(None) => JekyllConfig::default(),
+            Err(JekyllLoadError::Io(e)) => {
+                return Err(Box::new(ConfigError {
+                    message: format!(
+                        "cannot read {}: {e}",
+                        root.join(JekyllConfig::FILE_NAME).display()
+                    ),
+                    help: None,
+                    src: NamedSource::new(String::new(), String::new()),
+                    span: None,
+                }));
+            }
+            Err(JekyllLoadError::Invalid { text, err }) => {
+                let name = display_path(&cwd, &root.join(JekyllConfig::FILE_NAME));
+                return Err(Box::new(ConfigError {
+                    message: format!("_config.yml is not valid YAML: {}", err.message),
+                    help: Some("Jekyll cannot build the site either; fix _config.yml first".into()),
+                    src: NamedSource::new(name, text),
+                    span: Some(err.span.into()),
+                }));
+            }
+        };
+        let config_path = config.map(|c| absolute(&cwd, c));
+        let config = Config::load(&root, config_path.as_deref())?;
+        Ok(Workspace {
+            cwd,
+            root,
+            jekyll,
+            config,
+        })
+    }
+
+    /// How a path is shown: relative to the current folder when inside it, with `/` separators.
+    pub fn display(&self, path: &Path) -> String {
+        display_path(&self.cwd, path)
+    }
+
+    /// The path relative to the site root with `/` separators (what Jekyll scopes match);
+    /// paths outside the root keep their full form.
+    pub fn rel_path(&self, path: &Path) -> String {
+        let abs = absolute(&self.cwd, path);
+        let rel = abs.strip_prefix(&self.root).unwrap_or(&abs);
+        slash(rel)
+    }
+
+    /// A command-line path made absolute.
+    pub fn absolute(&self, path: &Path) -> PathBuf {
+        absolute(&self.cwd, path)
+    }
+}
+
+/// The nearest folder at or above `start` holding `_config.yml` or `.postlint.yml`; if none,
+/// `start` itself (or its folder when `start` is a file).
+pub fn find_root(start: &Path) -> PathBuf {
+    let first_dir = if start.is_dir() {
+        start
+    } else {
+        start.parent().unwrap_or(start)
+    };
+    first_dir
+        .ancestors()
+        .find(|dir| {
+            dir.join(JekyllConfig::FILE_NAME).is_file()
+                || dir.join(crate::config::FILE_NAME).is_file()
+        })
+        .unwrap_or(first_dir)
+        .to_path_buf()
+}
+
+/// `path` made absolute against `cwd` and lexically normalised (`.` dropped, `..` applied)
+/// without touching the filesystem, so symlinks are not resolved behind the user's back.
+pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// A path relative to `cwd` when inside it, with `/` separators.
+pub fn display_path(cwd: &Path, path: &Path) -> String {
+    let abs = absolute(cwd, path);
+    match abs.strip_prefix(cwd) {
+        Ok(rel) if rel.as_os_str().is_empty() => ".".to_string(),
+        Ok(rel) => slash(rel),
+        Err(_) => slash(&abs),
+    }
+}
+
+fn slash(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+        .replace("//", "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_normalises_lexically() {
+        let cwd = Path::new("/home/블로그");
+        assert_eq!(
+            absolute(cwd, Path::new("./_posts/../about.md")),
+            PathBuf::from("/home/블로그/about.md")
+        );
+        assert_eq!(
+            absolute(cwd, Path::new("/tmp/./x")),
+            PathBuf::from("/tmp/x")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn display_is_relative_to_cwd_with_slashes() {
+        let cwd = Path::new("/site");
+        assert_eq!(
+            display_path(cwd, Path::new("/site/_posts/2016-05-18-캐시.md")),
+            "_posts/2016-05-18-캐시.md"
+        );
+        assert_eq!(display_path(cwd, Path::new("/other/a.md")), "/other/a.md");
+        assert_eq!(display_path(cwd, Path::new("/site")), ".");
+    }
+
+    #[test]
+    fn root_is_the_nearest_folder_with_a_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("_posts")).unwrap();
+        std::fs::write(site.join("_config.yml"), "title: x\n").unwrap();
+        std::fs::write(site.join("_posts/a.md"), "x").unwrap();
+        assert_eq!(find_root(&site.join("_posts/a.md")), site);
+        assert_eq!(find_root(&site.join("_posts")), site);
+        let bare = dir.path().join("bare");
+        std::fs::create_dir_all(&bare).unwrap();
+        // tempdir has no config above it (unless the machine's / has one, which it must not)
+        assert_eq!(find_root(&bare), bare);
+    }
+}
