@@ -1,0 +1,82 @@
+//! Helpers shared by the integration tests: run the real binary and read its JSON.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The result of one run of `postlint`.
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// The JSON report (the run must have used `--format json`).
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
+    }
+
+    /// `(file, rule)` of every diagnostic, in output order.
+    pub fn findings(&self) -> Vec<(String, String)> {
+        self.json()["diagnostics"]
+            .as_array()
+            .expect("diagnostics array")
+            .iter()
+            .map(|d| {
+                (
+                    d["file"].as_str().unwrap_or("").to_string(),
+                    d["rule"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Runs `postlint` with `args` in folder `cwd`.
+pub fn postlint(cwd: &Path, args: &[&str]) -> Run {
+    let output = Command::cargo_bin("postlint")
+        .expect("binary built")
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("postlint runs");
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// A throw-away site with `_config.yml`, a `.postlint.yml` requiring `title` and `summary`,
+/// and one post missing its summary, so every test can see that the other files were checked.
+pub fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("_posts")).expect("mkdir");
+    std::fs::write(root.join("_config.yml"), "title: 테스트 블로그\n").expect("write");
+    std::fs::write(
+        root.join(".postlint.yml"),
+        "front_matter:\n  - scope: { type: posts }\n    required: [title, summary]\n",
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("_posts/2016-05-13-witness.md"),
+        "---\ntitle: 람다로 이미지 리사이즈\n---\n본문\n",
+    )
+    .expect("write");
+    dir
+}
+
+/// The finding every run on [`site`] must still contain.
+pub fn witness() -> (String, String) {
+    (
+        "_posts/2016-05-13-witness.md".to_string(),
+        "front-matter/missing-key".to_string(),
+    )
+}
