@@ -293,7 +293,6 @@ impl SeverityOverrides {
 /// A configuration that cannot be used, shown with the offending place in the file.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("{message}")]
-#[diagnostic(code(postlint::config))]
 pub struct ConfigError {
     /// What is wrong.
     pub message: String,

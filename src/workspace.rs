@@ -62,7 +62,15 @@ impl Workspace {
             }
         };
         let config_path = config.map(|c| absolute(&cwd, c));
-        let config = Config::load(&root, config_path.as_deref())?;
+        let config = Config::load(&root, config_path.as_deref()).map_err(|mut err| {
+            // Name the file as the user would type it, relative to the current folder.
+            let shown = display_path(
+                &cwd,
+                &crate::config::config_path(&root, config_path.as_deref()),
+            );
+            err.src = NamedSource::new(shown, err.src.inner().clone());
+            err
+        })?;
         Ok(Workspace {
             cwd,
             root,
