@@ -11,6 +11,8 @@ pub struct Position {
     pub utf16_column: usize,
 }
 
+const BOM: &str = "\u{feff}";
+
 /// Start offsets of every line of a text. A line ends after `\n`; a lone `\r` is not a line end
 /// (Markdown and YAML both treat CRLF as one break, and `\r` before `\n` stays on its line).
 #[derive(Debug, Clone, Default)]
@@ -50,6 +52,12 @@ impl LineIndex {
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let line_start = self.starts.get(line_idx).copied().unwrap_or(0);
+        // Editors hide a byte-order mark: columns on the first line start after it.
+        let line_start = if line_idx == 0 && offset >= BOM.len() && text.starts_with(BOM) {
+            BOM.len()
+        } else {
+            line_start
+        };
         let prefix = text.get(line_start..offset).unwrap_or("");
         Position {
             line: line_idx + 1,
@@ -64,6 +72,11 @@ impl LineIndex {
     /// [`position`]: LineIndex::position
     pub fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
         let start = self.line_start(line)?;
+        let start = if line == 1 && text.starts_with(BOM) {
+            BOM.len()
+        } else {
+            start
+        };
         let end = self.line_start(line + 1).unwrap_or(text.len());
         let line_text = text.get(start..end)?;
         let content = line_text.trim_end_matches(['\n', '\r']);
@@ -120,6 +133,16 @@ mod tests {
             );
         }
         assert_eq!(index.offset(text, 99, 1), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let text = "\u{feff}---\r\ntitle: 캐쉬\r\n";
+        let index = LineIndex::new(text);
+        let p = index.position(text, 3);
+        assert_eq!((p.line, p.column, p.utf16_column), (1, 1, 1));
+        assert_eq!(index.offset(text, 1, 1), Some(3));
+        assert_eq!(index.position(text, text.find("캐").unwrap()).column, 8);
     }
 
     #[test]

@@ -105,7 +105,9 @@ fn to_miette(d: &Diagnostic) -> miette::Report {
     miette::Report::new(diag).with_source_code(source)
 }
 
-/// Lets miette read a file's text without copying it for every diagnostic.
+/// Lets miette read a file's text without copying it for every diagnostic, and makes the
+/// `file:line:column` it prints count characters (miette counts bytes there, so a Hangul
+/// syllable would count as three columns).
 #[derive(Debug)]
 struct SharedSource(Arc<SourceFile>);
 
@@ -116,10 +118,47 @@ impl SourceCode for SharedSource {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        self.0
-            .text
-            .as_str()
-            .read_span(span, context_lines_before, context_lines_after)
+        let inner =
+            self.0
+                .text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        if context_lines_before > 0 || context_lines_after > 0 {
+            return Ok(inner);
+        }
+        // Without context lines miette is asking for the headline position.
+        let column = self.0.lines.position(&self.0.text, span.offset()).column - 1;
+        Ok(Box::new(CharColumn { inner, column }))
+    }
+}
+
+/// Miette's span contents with the column counted in characters.
+struct CharColumn<'a> {
+    inner: Box<dyn miette::SpanContents<'a> + 'a>,
+    column: usize,
+}
+
+impl<'a> miette::SpanContents<'a> for CharColumn<'a> {
+    fn data(&self) -> &'a [u8] {
+        self.inner.data()
+    }
+    fn span(&self) -> &miette::SourceSpan {
+        self.inner.span()
+    }
+    fn name(&self) -> Option<&str> {
+        self.inner.name()
+    }
+    fn line(&self) -> usize {
+        self.inner.line()
+    }
+    fn column(&self) -> usize {
+        self.column
+    }
+    fn line_count(&self) -> usize {
+        self.inner.line_count()
+    }
+    fn language(&self) -> Option<&str> {
+        self.inner.language()
     }
 }
 
