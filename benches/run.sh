@@ -15,7 +15,7 @@ target/release/examples/gen_site --posts "$posts" "$site"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //')"
 echo "postlint $($bin --version | cut -d' ' -f2), $(find "$site" -name '*.md' | wc -l) documents, $(du -sh "$site" | cut -f1) in $site"
 # Exit status 1 (findings) is expected on both sites: -i keeps hyperfine going.
-hyperfine --warmup 3 --runs 20 -N -i \
+hyperfine --warmup 3 --runs 30 -N -i \
   --export-markdown target/bench.md \
   "$bin check --quiet fixtures/site" \
   "$bin check --quiet $site" \

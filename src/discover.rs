@@ -3,7 +3,7 @@
 //! `ignore` globs, so postlint looks at the same pages Jekyll would build.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
@@ -605,18 +605,10 @@ fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
 
 /// An absolute path with `.` and `..` resolved by text alone.
 fn lexical_absolute(path: &Path) -> Option<PathBuf> {
-    let absolute = std::path::absolute(path).ok()?;
-    let mut out = PathBuf::new();
-    for part in absolute.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    Some(out)
+    Some(crate::workspace::absolute(
+        &std::env::current_dir().ok()?,
+        path,
+    ))
 }
 
 #[cfg(test)]
