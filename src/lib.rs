@@ -45,7 +45,7 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
     };
     let found = discover::discover(&run::discover_options(&workspace, args));
     let run_failed = run::report_missing(err, style, &workspace, &found.missing);
-    let Some(pool) = run::thread_pool(args.threads) else {
+    let Some(pool) = run::thread_pool(err, args.threads) else {
         return ExitStatus::Error;
     };
     let mut diagnostics: Vec<Diagnostic> = found

@@ -117,11 +117,11 @@ pub fn report_missing(
 }
 
 /// The thread pool for checking; `None` (after printing why) if it cannot be built.
-pub fn thread_pool(threads: usize) -> Option<rayon::ThreadPool> {
+pub fn thread_pool(err: &mut dyn Write, threads: usize) -> Option<rayon::ThreadPool> {
     match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => Some(pool),
         Err(e) => {
-            eprintln!("error: cannot start {threads} worker threads: {e}");
+            let _ = writeln!(err, "error: cannot start {threads} worker threads: {e}");
             None
         }
     }

@@ -148,7 +148,7 @@ fn check_parsed(
     }
     let entries = root.entries();
     check_duplicates(doc, entries, out);
-    let value_of = |key: &str| root.get(key).map(|(k, v)| (k, v));
+    let value_of = |key: &str| root.get(key);
     for key in &rules.required {
         match value_of(key) {
             None => out.push(
