@@ -181,13 +181,7 @@ fn check_parsed(
         }
     }
     for (key, allowed) in &rules.allowed {
-        let Some((_, v)) = value_of(key) else {
-            continue;
-        };
-        for item in scalars(v) {
-            let Some(text) = item.value.scalar_text() else {
-                continue;
-            };
+        for (item, text) in scalar_items(root, key) {
             if !allowed.contains(&text) {
                 let list = allowed
                     .iter()
@@ -211,13 +205,7 @@ fn check_parsed(
         }
     }
     for (key, pattern) in &rules.patterns {
-        let Some((_, v)) = value_of(key) else {
-            continue;
-        };
-        for item in scalars(v) {
-            let Some(text) = item.value.scalar_text() else {
-                continue;
-            };
+        for (item, text) in scalar_items(root, key) {
             if !pattern.is_match(&text) {
                 out.push(
                     Diagnostic::new(
@@ -387,13 +375,18 @@ fn is_blank(value: &Value) -> bool {
     }
 }
 
-/// The scalar itself, or each scalar item of a list (so `allowed`/`patterns` apply to tags).
-fn scalars(node: &Node) -> Vec<&Node> {
-    match &node.value {
-        Value::Seq(items) => items.iter().collect(),
-        Value::Map(_) => Vec::new(),
-        _ => vec![node],
-    }
+/// Each scalar of `key`'s value with its text: the value itself, or each item of a list (so
+/// `allowed` and `patterns` apply to tags one by one).
+fn scalar_items<'a>(root: &'a Node, key: &str) -> impl Iterator<Item = (&'a Node, String)> {
+    let value = root.get(key).map(|(_, v)| v);
+    let items: Vec<&'a Node> = match value.map(|v| (v, &v.value)) {
+        Some((_, Value::Seq(items))) => items.iter().collect(),
+        Some((_, Value::Map(_))) | None => Vec::new(),
+        Some((v, _)) => vec![v],
+    };
+    items
+        .into_iter()
+        .filter_map(|n| Some((n, n.value.scalar_text()?)))
 }
 
 /// Parses the dates Jekyll documents: `YYYY-MM-DD`, optionally followed by ` HH:MM[:SS[.frac]]`
