@@ -2,7 +2,7 @@
 //! `.gitignore`, Jekyll's `exclude`/`include` and hidden-entry rules, and postlint's own
 //! `ignore` globs, so postlint looks at the same pages Jekyll would build.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
@@ -41,6 +41,9 @@ pub struct DiscoverOptions<'a> {
 pub struct Discovered {
     /// Documents to check, sorted by path, no duplicates.
     pub files: Vec<FoundFile>,
+    /// Every other file in the walked folders (what Jekyll copies or renders besides
+    /// Markdown), sorted: the site index needs them to know which URLs exist.
+    pub other_files: Vec<PathBuf>,
     /// Command-line paths that do not exist.
     pub missing: Vec<PathBuf>,
     /// Problems met while walking (symlink loops, unreadable folders, dangling symlinks), sorted by path.
@@ -240,6 +243,8 @@ impl NamedFile {
 struct Found {
     /// Document path -> `named_but_ignored`.
     files: BTreeMap<PathBuf, bool>,
+    /// Every other file the walk met (images, HTML pages, styles).
+    other_files: BTreeSet<PathBuf>,
     missing: Vec<PathBuf>,
     problems: Vec<WalkProblem>,
     /// Loop candidates (base, rel, problem), kept only if a walk without following links
@@ -269,6 +274,7 @@ impl Found {
                     named_but_ignored,
                 })
                 .collect(),
+            other_files: self.other_files.into_iter().collect(),
             missing: self.missing,
             problems: self.problems,
         }
@@ -291,12 +297,7 @@ fn walk_scope(scope: &Scope, rules: &Arc<Rules>, threads: usize, found: &mut Fou
         let tx = tx.clone();
         Box::new(move |result| {
             let event = match result {
-                Ok(dent)
-                    if dent.file_type().is_some_and(|t| t.is_file())
-                        && is_document(dent.path()) =>
-                {
-                    Ok(dent.into_path())
-                }
+                Ok(dent) if dent.file_type().is_some_and(|t| t.is_file()) => Ok(dent.into_path()),
                 Ok(_) => return WalkState::Continue,
                 Err(err) => Err(err),
             };
@@ -308,7 +309,10 @@ fn walk_scope(scope: &Scope, rules: &Arc<Rules>, threads: usize, found: &mut Fou
     drop(tx);
     for event in rx {
         match event {
-            Ok(path) => found.file(path, scope.flagged),
+            Ok(path) if is_document(&path) => found.file(path, scope.flagged),
+            Ok(path) => {
+                found.other_files.insert(path);
+            }
             Err(err) => {
                 let mut leaves = Vec::new();
                 flatten(err, None, &mut leaves);

@@ -1,6 +1,6 @@
 //! Command-line behaviour: exit statuses, flags, configuration errors, root discovery.
 
-mod common;
+use crate::common;
 
 use common::{postlint, site, witness};
 

@@ -1,7 +1,7 @@
 //! Bad input never stops the run and never panics: each case gets one clear diagnostic and
 //! the other files are still checked.
 
-mod common;
+use crate::common;
 
 use common::{postlint, site, witness};
 use std::path::Path;

@@ -1,11 +1,9 @@
 //! Helpers shared by the integration tests: run the real binary and read its JSON.
 
-#![allow(dead_code)]
-
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
+use std::process::Command;
 
 /// The result of one run of `postlint`.
 pub struct Run {
@@ -39,8 +37,7 @@ impl Run {
 
 /// Runs `postlint` with `args` in folder `cwd`.
 pub fn postlint(cwd: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("postlint")
-        .expect("binary built")
+    let output = Command::new(env!("CARGO_BIN_EXE_postlint"))
         .current_dir(cwd)
         .env("NO_COLOR", "1")
         .args(args)

@@ -1,6 +1,6 @@
 //! The example site in `fixtures/site`: the real binary's human and JSON reports, snapshotted.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,0 +1,8 @@
+//! Integration tests: the real `postlint` binary on real files. One binary for all of them,
+//! so the test build links once.
+
+mod bad_input;
+mod cli;
+mod common;
+mod fixtures_site;
+mod readme;
