@@ -378,11 +378,17 @@ fn is_blank(value: &Value) -> bool {
 /// Each scalar of `key`'s value with its text: the value itself, or each item of a list (so
 /// `allowed` and `patterns` apply to tags one by one).
 fn scalar_items<'a>(root: &'a Node, key: &str) -> impl Iterator<Item = (&'a Node, String)> {
-    let value = root.get(key).map(|(_, v)| v);
-    let items: Vec<&'a Node> = match value.map(|v| (v, &v.value)) {
-        Some((_, Value::Seq(items))) => items.iter().collect(),
-        Some((_, Value::Map(_))) | None => Vec::new(),
-        Some((v, _)) => vec![v],
+    let items: Vec<&'a Node> = match root.get(key).map(|(_, v)| v) {
+        Some(Node {
+            value: Value::Seq(items),
+            ..
+        }) => items.iter().collect(),
+        Some(Node {
+            value: Value::Map(_),
+            ..
+        })
+        | None => Vec::new(),
+        Some(v) => vec![v],
     };
     items
         .into_iter()

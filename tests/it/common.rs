@@ -1,9 +1,9 @@
 //! Helpers shared by the integration tests: run the real binary and read its JSON.
 
 use std::path::Path;
+use std::process::Command;
 
 use serde_json::Value;
-use std::process::Command;
 
 /// The result of one run of `postlint`.
 pub struct Run {
