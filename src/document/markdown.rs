@@ -4,18 +4,25 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser};
 
-/// The extensions Jekyll's kramdown (GFM input) renders and our checks must see.
+/// The extensions Jekyll's kramdown (GFM input) renders and our checks must see; heading
+/// attributes are kramdown's `{#id}`.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A parser over `body` with postlint's options; ranges are relative to `body`.
+pub fn parser(body: &str) -> Parser<'_> {
+    Parser::new_ext(body, options())
 }
 
 /// Parses `body` (which starts at byte `base` of its file) and yields each event with its range
 /// in file coordinates, so checks can report spans without any translation.
 pub fn events(body: &str, base: usize) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
-    Parser::new_ext(body, options())
+    parser(body)
         .into_offset_iter()
         .map(move |(event, range)| (event, range.start + base..range.end + base))
 }

@@ -1,8 +1,12 @@
 //! A checked file: its text, front matter and Markdown body, each with exact byte ranges.
 
+pub mod body;
 pub mod front_matter;
+pub mod html;
 pub mod kind;
 pub mod line_index;
+pub mod links;
+pub mod liquid;
 pub mod load;
 pub mod markdown;
 pub mod yaml;

@@ -1,0 +1,245 @@
+//! One pass over a Markdown body: its Liquid, the URLs it points at, its headings and the ids
+//! its raw HTML and footnotes define. Every range is bytes of the whole file.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use crate::document::html;
+use crate::document::links::{self, Collector, Origin, RefKind, Reference};
+use crate::document::liquid::Liquid;
+use crate::document::markdown;
+
+/// A heading, with what kramdown needs to derive its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The content as written, between the `#` marks (Liquid masked), for GFM-style ids.
+    pub raw: String,
+    /// The text a reader sees: text and code without markup, for kramdown-style ids.
+    pub text: String,
+    /// An id the author gave with `{#id}`.
+    pub explicit_id: Option<String>,
+    /// The whole heading.
+    pub range: Range<usize>,
+}
+
+/// What the body of a document holds that links and anchors depend on.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// Liquid tags and blocks.
+    pub liquid: Liquid,
+    /// URLs the body points at, in order.
+    pub references: Vec<Reference>,
+    /// Headings, in order.
+    pub headings: Vec<Heading>,
+    /// Ids the page gets besides heading ids: raw HTML `id`/`name`, footnotes (`fn:x`, `fnref:x`).
+    pub ids: Vec<String>,
+}
+
+/// A heading being read.
+struct OpenHeading {
+    level: u8,
+    explicit_id: Option<String>,
+    range: Range<usize>,
+    inner: Option<Range<usize>>,
+    text: String,
+}
+
+impl Body {
+    /// Scans the body `range` of the file `text`.
+    pub fn scan(text: &str, range: Range<usize>) -> Body {
+        let liquid = Liquid::scan(text, range.start);
+        let masked = liquid.masked(text);
+        let body_text = masked.get(range.clone()).unwrap_or("");
+        let mut collector = Collector::default();
+        let mut headings = Vec::new();
+        let mut heading: Option<OpenHeading> = None;
+        let mut ids = Vec::new();
+        let mut html_block: Option<Range<usize>> = None;
+        let mut html_ranges = Vec::new();
+        let mut parser = markdown::parser(body_text).into_offset_iter();
+        for (event, r) in parser.by_ref() {
+            let r = r.start + range.start..r.end + range.start;
+            if liquid.in_literal_block(r.start) {
+                continue;
+            }
+            if let Some(h) = heading.as_mut()
+                && !matches!(event, Event::End(TagEnd::Heading(_)))
+            {
+                h.inner = Some(match h.inner.take() {
+                    Some(i) => i.start.min(r.start)..i.end.max(r.end),
+                    None => r.clone(),
+                });
+            }
+            match event {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                }) => collector.start(RefKind::Link, link_type, dest_url, id, r),
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                }) => collector.start(RefKind::Image, link_type, dest_url, id, r),
+                Event::End(TagEnd::Link | TagEnd::Image) => collector.end(masked, text),
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    heading = Some(OpenHeading {
+                        level: level as u8,
+                        explicit_id: id.map(|i| i.to_string()),
+                        range: r,
+                        inner: None,
+                        text: String::new(),
+                    });
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some(h) = heading.take() {
+                        let raw = h
+                            .inner
+                            .and_then(|i| masked.get(i))
+                            .unwrap_or("")
+                            .to_string();
+                        headings.push(Heading {
+                            level: h.level,
+                            raw,
+                            text: h.text,
+                            explicit_id: h.explicit_id,
+                            range: h.range,
+                        });
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(h) = heading.as_mut() {
+                        h.text.push_str(&t);
+                    }
+                    collector.inner(&r);
+                }
+                Event::Start(Tag::HtmlBlock) => html_block = Some(r),
+                Event::Html(_) => {
+                    html_block = Some(match html_block.take() {
+                        Some(b) => b.start.min(r.start)..b.end.max(r.end),
+                        None => r,
+                    });
+                }
+                Event::End(TagEnd::HtmlBlock) => html_ranges.extend(html_block.take()),
+                Event::InlineHtml(_) => {
+                    collector.inner(&r);
+                    html_ranges.push(r);
+                }
+                Event::FootnoteReference(label) => ids.push(format!("fnref:{label}")),
+                Event::Start(Tag::FootnoteDefinition(label)) => ids.push(format!("fn:{label}")),
+                _ => collector.inner(&r),
+            }
+        }
+        let mut references = collector.references;
+        let used = collector.used_labels;
+        let defs = parser.reference_definitions();
+        let used_spans: Vec<Range<usize>> = used
+            .iter()
+            .filter_map(|label| defs.get(label).map(|d| d.span.clone()))
+            .collect();
+        let mut unused: Vec<Reference> = defs
+            .iter()
+            .filter(|(_, def)| !used_spans.contains(&def.span))
+            .filter_map(|(_, def)| {
+                let span = def.span.start + range.start..def.span.end + range.start;
+                let dest_span = links::definition_destination(masked, span)?;
+                let raw = text.get(dest_span.clone())?;
+                let has_liquid = raw.contains("{{") || raw.contains("{%");
+                Some(Reference {
+                    kind: RefKind::Link,
+                    origin: Origin::UnusedDefinition,
+                    dest: if has_liquid {
+                        raw.to_string()
+                    } else {
+                        def.dest.to_string()
+                    },
+                    span: dest_span,
+                    has_liquid,
+                })
+            })
+            .collect();
+        // The parser's definitions come from a hash map: order them by position.
+        unused.sort_by_key(|r| r.span.start);
+        references.extend(unused);
+        for html_range in html_ranges {
+            let attributes = html::attributes(masked, html_range);
+            ids.extend(
+                attributes
+                    .iter()
+                    .filter(|a| a.name == "id" || (a.name == "name" && a.tag == "a"))
+                    .map(|a| a.value.clone()),
+            );
+            let mut found = links::html_references(&attributes);
+            for r in &mut found {
+                // The tokenizer read the masked text; Liquid must be read from the original.
+                if let Some(written) = text.get(r.span.clone())
+                    && (written.contains("{{") || written.contains("{%"))
+                {
+                    r.dest = written.to_string();
+                    r.has_liquid = true;
+                }
+            }
+            references.extend(found);
+        }
+        references.sort_by_key(|r| r.span.start);
+        Body {
+            liquid,
+            references,
+            headings,
+            ids,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_keep_raw_and_plain_text_and_explicit_ids() {
+        let text = "---\ntitle: x\n---\n## 설치 방법\n\n### Use `code` and [링크](/x) {#custom}\n\nSetext *제목*\n---\n";
+        let body = Body::scan(text, 17..text.len());
+        let h: Vec<(&str, &str, Option<&str>)> = body
+            .headings
+            .iter()
+            .map(|h| (h.raw.as_str(), h.text.as_str(), h.explicit_id.as_deref()))
+            .collect();
+        assert_eq!(
+            h,
+            [
+                ("설치 방법", "설치 방법", None),
+                (
+                    "Use `code` and [링크](/x)",
+                    "Use code and 링크",
+                    Some("custom")
+                ),
+                ("Setext *제목*", "Setext 제목", None),
+            ]
+        );
+        assert_eq!(body.headings[1].level, 3);
+    }
+
+    #[test]
+    fn html_and_footnote_ids() {
+        let text = "본문[^1]\n\n<a name=\"old\"></a><div id=\"캐시\">x</div>\n\n[^1]: 각주\n";
+        let body = Body::scan(text, 0..text.len());
+        assert_eq!(body.ids, ["fnref:1", "fn:1", "old", "캐시"]);
+    }
+
+    #[test]
+    fn html_block_spanning_lines_with_liquid() {
+        let text = "<figure>\n  <img\n    src=\"{{ site.baseurl }}/a.png\">\n</figure>\n";
+        let body = Body::scan(text, 0..text.len());
+        assert_eq!(body.references.len(), 1);
+        assert_eq!(body.references[0].dest, "{{ site.baseurl }}/a.png");
+        assert_eq!(
+            &text[body.references[0].span.clone()],
+            "{{ site.baseurl }}/a.png"
+        );
+    }
+}
