@@ -75,6 +75,19 @@ pub enum ScopePath {
     Glob(GlobMatcher),
 }
 
+impl ScopePath {
+    /// A scope path as written: a glob when it has wildcards, else a prefix; surrounding `/`
+    /// are ignored, as Jekyll does.
+    pub fn parse(written: &str) -> Result<ScopePath, globset::Error> {
+        let value = written.trim_matches('/').to_string();
+        if value.contains(['*', '?', '[', '{']) {
+            Ok(ScopePath::Glob(Glob::new(&value)?.compile_matcher()))
+        } else {
+            Ok(ScopePath::Prefix(value))
+        }
+    }
+}
+
 /// The types `types:` can require.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -216,23 +229,32 @@ fn display(path: &Path) -> String {
 impl Scope {
     /// Jekyll's `defaults` semantics: every given condition must hold.
     pub fn applies(&self, rel_path: &str, kind: &DocKind) -> bool {
-        let type_ok = self
-            .doc_type
-            .as_deref()
-            .is_none_or(|t| kind.matches_type(t));
-        let path_ok = match &self.path {
-            None => true,
-            Some(ScopePath::Prefix(p)) => {
-                p.is_empty()
-                    || rel_path == p
-                    || rel_path
-                        .strip_prefix(p.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
-            }
-            Some(ScopePath::Glob(g)) => g.is_match(rel_path),
-        };
-        type_ok && path_ok
+        scope_applies(self.path.as_ref(), self.doc_type.as_deref(), rel_path, kind)
     }
+}
+
+/// Whether a Jekyll-style scope (`path` and/or `type`; every given condition must hold)
+/// selects the document at `rel_path` of kind `kind`. Shared by `.postlint.yml` scopes and
+/// `_config.yml` `defaults`.
+pub fn scope_applies(
+    path: Option<&ScopePath>,
+    doc_type: Option<&str>,
+    rel_path: &str,
+    kind: &DocKind,
+) -> bool {
+    let type_ok = doc_type.is_none_or(|t| kind.matches_type(t));
+    let path_ok = match path {
+        None => true,
+        Some(ScopePath::Prefix(p)) => {
+            p.is_empty()
+                || rel_path == p
+                || rel_path
+                    .strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        }
+        Some(ScopePath::Glob(g)) => g.is_match(rel_path),
+    };
+    type_ok && path_ok
 }
 
 /// Severity changes from `severity:`; exact rule ids win over globs, longer globs over shorter.
@@ -458,21 +480,13 @@ impl RawScope {
     fn validate(self, text: &str) -> Result<Scope, Invalid> {
         let path = match self.scope.path {
             None => None,
-            Some(p) => {
-                let value = p.value.trim_matches('/').to_string();
-                if value.contains(['*', '?', '[', '{']) {
-                    let glob = Glob::new(&value).map_err(|e| {
-                        (
-                            span_of(&p, text),
-                            format!("invalid scope path glob: {e}"),
-                            None,
-                        )
-                    })?;
-                    Some(ScopePath::Glob(glob.compile_matcher()))
-                } else {
-                    Some(ScopePath::Prefix(value))
-                }
-            }
+            Some(p) => Some(ScopePath::parse(&p.value).map_err(|e| {
+                (
+                    span_of(&p, text),
+                    format!("invalid scope path glob: {e}"),
+                    None,
+                )
+            })?),
         };
         let mut patterns = Vec::new();
         for (key, pattern) in self.patterns.0 {

@@ -175,7 +175,7 @@ pub fn check_file(ws: &Workspace, file: &FoundFile) -> Vec<Diagnostic> {
         );
     }
     let rel_path = ws.rel_path(&file.path);
-    let kind = DocKind::classify(&rel_path, &ws.jekyll.collections);
+    let kind = DocKind::classify(&rel_path, &ws.jekyll.collection_names());
     let doc = Document::new(source, rel_path, kind);
     out.extend(checks::check_document(&doc, &ws.config));
     out

@@ -395,72 +395,10 @@ fn scalar_items<'a>(root: &'a Node, key: &str) -> impl Iterator<Item = (&'a Node
         .filter_map(|n| Some((n, n.value.scalar_text()?)))
 }
 
-/// Parses the dates Jekyll documents: `YYYY-MM-DD`, optionally followed by ` HH:MM[:SS[.frac]]`
-/// (or `T`) and a `Z`/`±HHMM`/`±HH:MM` offset. Returns the calendar day as written.
-pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
-    let text = text.trim();
-    let (date, rest) = text.split_at(text.find([' ', 'T', 't']).unwrap_or(text.len()));
-    let mut parts = date.split('-');
-    let year: u32 = digits(parts.next()?, 2, 4)?;
-    let month: u32 = digits(parts.next()?, 1, 2)?;
-    let day: u32 = digits(parts.next()?, 1, 2)?;
-    if parts.next().is_some()
-        || !(1..=12).contains(&month)
-        || day == 0
-        || day > days_in_month(year, month)
-    {
-        return None;
-    }
-    let rest = rest.trim_start_matches(['T', 't']).trim();
-    if rest.is_empty() || valid_time_and_offset(rest) {
-        Some((year, month, day))
-    } else {
-        None
-    }
-}
-
-fn valid_time_and_offset(rest: &str) -> bool {
-    let split = rest.find([' ', 'Z', 'z', '+', '-']).unwrap_or(rest.len());
-    let (time, offset) = rest.split_at(split);
-    let mut fields = time.split(':');
-    let ok_time = (|| {
-        let h: u32 = digits(fields.next()?, 1, 2)?;
-        let m: u32 = digits(fields.next()?, 2, 2)?;
-        let s_ok = match fields.next() {
-            None => true,
-            Some(sec) => {
-                let (whole, frac) = sec.split_once('.').unwrap_or((sec, "0"));
-                digits::<u32>(whole, 2, 2).is_some_and(|s| s <= 60)
-                    && frac.bytes().all(|b| b.is_ascii_digit())
-            }
-        };
-        Some(h < 24 && m < 60 && s_ok && fields.next().is_none())
-    })()
-    .unwrap_or(false);
-    let offset = offset.trim();
-    let ok_offset = offset.is_empty()
-        || offset.eq_ignore_ascii_case("z")
-        || offset.strip_prefix(['+', '-']).is_some_and(|o| {
-            matches!(o.replace(':', "").len(), 2 | 4)
-                && o.replace(':', "").bytes().all(|b| b.is_ascii_digit())
-        });
-    ok_time && ok_offset
-}
-
-fn digits<T: std::str::FromStr>(s: &str, min: usize, max: usize) -> Option<T> {
-    (s.len() >= min && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())?
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// The calendar day of a date Jekyll can read, as written (see [`crate::site::date::parse`]).
+pub fn parse_date(text: &str) -> Option<(i16, i8, i8)> {
+    let (written, _) = crate::site::date::parse(text)?;
+    Some((written.year(), written.month(), written.day()))
 }
 
 fn file_name_rest(rel_path: &str, date: &str) -> String {
