@@ -31,6 +31,8 @@ pub struct Document {
     pub front_matter: FrontMatter,
     /// Where the Markdown body starts.
     pub body_start: usize,
+    /// What the body links to and the headings and ids it defines.
+    pub body: body::Body,
 }
 
 /// The front matter of a document. Spans are bytes of the whole file.
@@ -88,12 +90,14 @@ impl Document {
                 (fm, range.body_start)
             }
         };
+        let body = body::Body::scan(text, body_start..text.len());
         Document {
             source,
             rel_path,
             kind,
             front_matter,
             body_start,
+            body,
         }
     }
 

@@ -23,6 +23,8 @@ pub struct JekyllConfig {
     pub url: Option<String>,
     /// How kramdown gives headings their ids.
     pub heading_ids: HeadingIds,
+    /// `timezone` (an IANA name): post dates in URLs are shown in it; UTC when unset.
+    pub timezone: Option<String>,
     /// `future: true` publishes posts dated after today.
     pub future: bool,
     /// `unpublished: true` builds documents with `published: false`.
@@ -45,6 +47,7 @@ impl Default for JekyllConfig {
             baseurl: String::new(),
             url: None,
             heading_ids: HeadingIds::default(),
+            timezone: None,
             future: false,
             unpublished: false,
             show_drafts: false,
@@ -168,6 +171,7 @@ impl JekyllConfig {
                 .map(|u| u.trim().trim_end_matches('/').to_string())
                 .filter(|u| !u.is_empty()),
             heading_ids: heading_ids(get("kramdown")),
+            timezone: text_of("timezone").filter(|t| !t.trim().is_empty()),
             future: is_true(get("future")),
             unpublished: is_true(get("unpublished")),
             show_drafts: is_true(get("show_drafts")),
