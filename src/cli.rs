@@ -65,6 +65,12 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
+    /// Build `_drafts` into the site, as `jekyll build --drafts` does (links to drafts resolve).
+    #[arg(long)]
+    pub drafts: bool,
+    /// Build documents with `published: false`, as `jekyll build --unpublished` does.
+    #[arg(long)]
+    pub unpublished: bool,
 }
 
 /// Arguments of `postlint rules`.

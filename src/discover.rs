@@ -34,6 +34,9 @@ pub struct DiscoverOptions<'a> {
     pub ignore: &'a [String],
     /// Worker threads (0 = automatic).
     pub threads: usize,
+    /// Honour `.gitignore` files: what postlint checks does, but the site index does not,
+    /// since Jekyll serves any file on disk.
+    pub gitignore: bool,
 }
 
 /// Everything the walk found, in a deterministic order so reports are stable between runs.
@@ -283,7 +286,7 @@ impl Found {
 
 /// Walks one scope in parallel and sorts what it meets into files and problems.
 fn walk_scope(scope: &Scope, rules: &Arc<Rules>, threads: usize, found: &mut Found) {
-    let mut builder = walk_builder(&scope.start, true);
+    let mut builder = walk_builder(&scope.start, true, rules.gitignore);
     builder.threads(threads);
     let filter_rules = Arc::clone(rules);
     let base = scope.base.clone();
@@ -430,7 +433,7 @@ fn reachable(base: &Path, targets: &[PathBuf], rules: &Arc<Rules>) -> Vec<bool> 
         }
     }
     let wanted = Arc::new(wanted);
-    let mut builder = walk_builder(base, false);
+    let mut builder = walk_builder(base, false, rules.gitignore);
     let filter_wanted = Arc::clone(&wanted);
     let filter_base = base.to_path_buf();
     let filter_rules = Arc::clone(rules);
@@ -463,10 +466,12 @@ fn reachable(base: &Path, targets: &[PathBuf], rules: &Arc<Rules>) -> Vec<bool> 
 }
 
 /// The walker settings every walk shares, so results do not depend on the machine.
-fn walk_builder(start: &Path, follow_links: bool) -> WalkBuilder {
+fn walk_builder(start: &Path, follow_links: bool, gitignore: bool) -> WalkBuilder {
     let mut builder = WalkBuilder::new(start);
     builder
         .hidden(false)
+        .git_ignore(gitignore)
+        .ignore(gitignore)
         .git_global(false)
         .require_git(false)
         .follow_links(follow_links);
@@ -475,6 +480,7 @@ fn walk_builder(start: &Path, follow_links: bool) -> WalkBuilder {
 
 /// The site's skip rules, shared by every walker thread.
 struct Rules {
+    gitignore: bool,
     exclude: Vec<JekyllPattern>,
     include: Vec<JekyllPattern>,
     ignore: GlobSet,
@@ -495,6 +501,7 @@ impl Rules {
             set.build().unwrap_or_else(|_| GlobSet::empty())
         });
         Rules {
+            gitignore: opts.gitignore,
             exclude: opts
                 .exclude
                 .iter()
@@ -659,6 +666,7 @@ mod tests {
                 include: &self.include,
                 ignore: &self.ignore,
                 threads: 4,
+                gitignore: true,
             })
         }
 

@@ -1,11 +1,12 @@
 //! postlint: a linter for Jekyll sites. The pipeline, in the order data flows:
 //!
 //! ```text
-//! workspace -> discover -> load -> check (parallel) -> report
+//! workspace -> discover -> load (parallel) -> index -> check (parallel) -> report
 //! ```
 //!
-//! Checks are pure functions of a [`document::Document`] and the [`config::Config`]; only
-//! `discover` and `document::load` touch the filesystem.
+//! Checks are pure functions of a [`document::Document`], the [`site::Site`] index and the
+//! [`config::Config`]; only `discover`, `document::load` and the index's reading of non-Markdown
+//! files touch the filesystem.
 
 pub mod checks;
 pub mod cli;
@@ -54,11 +55,14 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
         .map(|p| run::walk_problem(&workspace, p))
         .collect();
     pool.install(|| {
+        let whole_site = discover::discover(&run::index_options(&workspace, args));
+        let loaded = run::load_all(&workspace, &found.files, &whole_site.files);
+        let site = run::index(&workspace, args, &loaded, &whole_site.other_files);
         diagnostics.par_extend(
-            found
-                .files
+            loaded
                 .par_iter()
-                .flat_map_iter(|file| run::check_file(&workspace, file)),
+                .filter(|file| file.checked)
+                .flat_map_iter(|file| run::check_file(&workspace, &site, file)),
         );
     });
     let diagnostics = run::finish(&workspace.config, diagnostics);

@@ -1,8 +1,11 @@
 //! The steps of [`check`](crate::check), each small enough to read on its own.
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
@@ -15,6 +18,8 @@ use crate::discover::{DiscoverOptions, FoundFile, WalkProblem, WalkProblemKind};
 use crate::document::load::{self, Loaded};
 use crate::document::{DocKind, Document};
 use crate::report::{self, Format, Summary, human};
+use crate::site::build::IndexOptions;
+use crate::site::{self, OtherFile, Site};
 use crate::workspace::Workspace;
 
 /// How output looks, decided once from the arguments and the terminal.
@@ -97,6 +102,21 @@ pub fn discover_options<'a>(ws: &'a Workspace, args: &'a CheckArgs) -> DiscoverO
         include: &ws.jekyll.include,
         ignore: &ws.config.ignore,
         threads: args.threads,
+        gitignore: true,
+    }
+}
+
+/// What the site index walks: the whole site as Jekyll reads it, whatever the command line
+/// names and whatever postlint's `ignore` or `.gitignore` skip.
+pub fn index_options<'a>(ws: &'a Workspace, args: &'a CheckArgs) -> DiscoverOptions<'a> {
+    DiscoverOptions {
+        root: &ws.root,
+        paths: &[],
+        exclude: &ws.jekyll.exclude,
+        include: &ws.jekyll.include,
+        ignore: &[],
+        threads: args.threads,
+        gitignore: false,
     }
 }
 
@@ -152,19 +172,55 @@ pub fn walk_problem(ws: &Workspace, problem: &WalkProblem) -> Diagnostic {
     }
 }
 
-/// Reads one file and runs every check on it.
-pub fn check_file(ws: &Workspace, file: &FoundFile) -> Vec<Diagnostic> {
-    let display = ws.display(&file.path);
-    let mut out = Vec::new();
-    let source: Arc<SourceFile> = match load::load(&file.path, display, ws.config.max_file_size) {
+/// One Markdown file after reading: its document, or the diagnostics that stopped reading.
+pub struct LoadedFile {
+    /// The document, when the file could be read as text.
+    pub document: Option<Document>,
+    /// Diagnostics from reading (unreadable, binary, too large, ignored-but-named).
+    pub diagnostics: Vec<Diagnostic>,
+    /// True when the command line asked for this file to be checked; the others are read
+    /// only so the index knows their URLs and ids.
+    pub checked: bool,
+}
+
+/// Reads every Markdown file of the site and every file to check, once each, in parallel.
+pub fn load_all(ws: &Workspace, checked: &[FoundFile], site: &[FoundFile]) -> Vec<LoadedFile> {
+    let mut wanted: BTreeMap<&std::path::Path, (bool, bool)> = BTreeMap::new();
+    for file in site {
+        wanted.insert(&file.path, (false, false));
+    }
+    for file in checked {
+        wanted.insert(&file.path, (true, file.named_but_ignored));
+    }
+    let wanted: Vec<_> = wanted.into_iter().collect();
+    wanted
+        .par_iter()
+        .map(|(path, (is_checked, named_but_ignored))| {
+            load_file(ws, path, *is_checked, *named_but_ignored)
+        })
+        .collect()
+}
+
+fn load_file(
+    ws: &Workspace,
+    path: &std::path::Path,
+    checked: bool,
+    named_but_ignored: bool,
+) -> LoadedFile {
+    let display = ws.display(path);
+    let mut diagnostics = Vec::new();
+    let source: Arc<SourceFile> = match load::load(path, display, ws.config.max_file_size) {
         Loaded::Text(source) => source,
         Loaded::Skipped(diagnostic) => {
-            out.push(diagnostic);
-            return out;
+            return LoadedFile {
+                document: None,
+                diagnostics: vec![diagnostic],
+                checked,
+            };
         }
     };
-    if file.named_but_ignored {
-        out.push(
+    if named_but_ignored {
+        diagnostics.push(
             Diagnostic::new(
                 &file_rules::IGNORED,
                 &source,
@@ -174,10 +230,44 @@ pub fn check_file(ws: &Workspace, file: &FoundFile) -> Vec<Diagnostic> {
             .with_help("a check of the whole site skips this file"),
         );
     }
-    let rel_path = ws.rel_path(&file.path);
-    let kind = DocKind::classify(&rel_path, &ws.jekyll.collection_names());
-    let doc = Document::new(source, rel_path, kind);
-    out.extend(checks::check_document(&doc, &ws.config));
+    let rel_path = ws.rel_path(path);
+    let kind = DocKind::classify(&rel_path, &ws.collection_names);
+    LoadedFile {
+        document: Some(Document::new(source, rel_path, kind)),
+        diagnostics,
+        checked,
+    }
+}
+
+/// Builds the site index from the loaded documents and the site's other files.
+pub fn index(
+    ws: &Workspace,
+    args: &CheckArgs,
+    loaded: &[LoadedFile],
+    other_files: &[PathBuf],
+) -> Site {
+    let docs: Vec<&Document> = loaded
+        .iter()
+        .filter_map(|f| f.document.as_ref())
+        .filter(|d| !d.rel_path.starts_with("../") && !d.rel_path.starts_with('/'))
+        .collect();
+    let others: Vec<OtherFile> = other_files
+        .par_iter()
+        .map(|path| OtherFile {
+            rel_path: ws.rel_path(path),
+            front_matter: load::front_matter_of(path),
+        })
+        .collect();
+    let options = IndexOptions::new(&ws.jekyll, args.drafts, args.unpublished);
+    site::build::build(&ws.jekyll, &options, &docs, &others)
+}
+
+/// Runs every check on one loaded file.
+pub fn check_file(ws: &Workspace, site: &Site, file: &LoadedFile) -> Vec<Diagnostic> {
+    let mut out = file.diagnostics.clone();
+    if let Some(doc) = &file.document {
+        out.extend(checks::check_document(doc, &ws.config, site));
+    }
     out
 }
 

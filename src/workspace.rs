@@ -19,6 +19,8 @@ pub struct Workspace {
     pub jekyll: JekyllConfig,
     /// `.postlint.yml` (defaults when there is none).
     pub config: Config,
+    /// Names of the site's collections, for classifying documents.
+    pub collection_names: Vec<String>,
 }
 
 impl Workspace {
@@ -74,6 +76,7 @@ impl Workspace {
         Ok(Workspace {
             cwd,
             root,
+            collection_names: jekyll.collection_names(),
             jekyll,
             config,
         })

@@ -4,6 +4,7 @@
 
 pub mod file;
 pub mod front_matter;
+pub mod links;
 
 use crate::diagnostic::Severity;
 
@@ -39,6 +40,10 @@ pub static RULES: &[&Rule] = &[
     &front_matter::PATTERN_MISMATCH,
     &front_matter::DATE_MISMATCH,
     &front_matter::INVALID_DATE,
+    &links::BROKEN,
+    &links::POST_URL,
+    &links::FRAGMENT,
+    &links::IMAGE_MISSING,
 ];
 
 /// Looks a rule up by its id.
@@ -50,8 +55,11 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 pub fn check_document(
     doc: &crate::document::Document,
     config: &crate::config::Config,
+    site: &crate::site::Site,
 ) -> Vec<crate::diagnostic::Diagnostic> {
-    front_matter::check(doc, config)
+    let mut out = front_matter::check(doc, config);
+    out.extend(links::check(doc, site));
+    out
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use crate::checks::file as rules;
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::document::front_matter::{self, Split};
+use crate::document::yaml::{self, Node, Value};
 
 /// Files bigger than this are skipped unless `max_file_size` says otherwise.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
@@ -60,6 +62,41 @@ pub fn load(path: &Path, display_path: String, max_size: u64) -> Loaded {
         }
     };
     classify_bytes(path, display_path, bytes)
+}
+
+/// How much of a non-Markdown file is read to find its front matter; front matter is a few
+/// lines, and a larger header is not worth reading for the index.
+const FRONT_MATTER_READ_LIMIT: u64 = 256 * 1024;
+
+/// The front matter of a non-Markdown file, when its first line is `---` (Jekyll's
+/// `has_yaml_header?`: such a file is rendered as a page, any other is copied as it is).
+/// A header that does not parse still makes a page, so it reads as an empty mapping.
+pub fn front_matter_of(path: &Path) -> Option<Node> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut head = [0u8; 3];
+    file.read_exact(&mut head).ok()?;
+    if &head != b"---" {
+        return None;
+    }
+    let mut bytes = head.to_vec();
+    file.take(FRONT_MATTER_READ_LIMIT)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let empty = Node {
+        value: Value::Map(Vec::new()),
+        span: 0..0,
+    };
+    match front_matter::split(&text) {
+        Split::Closed(range) => Some(
+            text.get(range.yaml)
+                .and_then(|yaml| yaml::parse(yaml).ok())
+                .unwrap_or(empty),
+        ),
+        Split::Unclosed { .. } => Some(empty),
+        Split::None { .. } => None,
+    }
 }
 
 /// Decides what to do with a file's bytes; separate from reading so tests need no files.

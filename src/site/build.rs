@@ -45,6 +45,7 @@ pub fn build(
     let zone = date::zone(jekyll.timezone.as_deref());
     let mut site = Site {
         baseurl: jekyll.baseurl.clone(),
+        url: jekyll.url.clone(),
         host: jekyll.url.as_deref().and_then(host_of),
         ..Site::default()
     };

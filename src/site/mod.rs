@@ -6,6 +6,7 @@ pub mod anchors;
 pub mod build;
 pub mod date;
 pub mod jekyll;
+pub mod liquid_url;
 pub mod permalink;
 pub mod resolve;
 pub mod slug;
@@ -64,6 +65,8 @@ pub struct OtherFile {
 pub struct Site {
     /// `baseurl`, `""` or `/path`.
     pub baseurl: String,
+    /// `url` (`https://blog.example.kr`), for `absolute_url`.
+    pub url: Option<String>,
     /// The host of `url` (lower-cased), whose absolute links are internal.
     pub host: Option<String>,
     /// The pages, built or not.
@@ -123,6 +126,22 @@ impl Site {
             })
         });
         found.and_then(|(.., i)| self.pages.get(*i))
+    }
+
+    /// The post name (`YYYY-MM-DD-slug`) closest to a `{% post_url %}` name that matched
+    /// nothing, if one is close.
+    pub fn suggest_post(&self, name: &str) -> Option<String> {
+        let file = name.rsplit('/').next().unwrap_or(name);
+        self.posts
+            .iter()
+            .map(|(source, ..)| {
+                let base = source.rsplit('/').next().unwrap_or(source);
+                base.rsplit_once('.').map_or(base, |(s, _)| s)
+            })
+            .map(|stem| (strsim::normalized_levenshtein(stem, file), stem))
+            .filter(|(score, _)| *score >= 0.6)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, stem)| stem.to_string())
     }
 
     /// Built pages whose last path segment (without extension) is `stem`.

@@ -149,8 +149,7 @@ fn billion_laughs_alias_bomb() {
 fn fifty_megabyte_markdown_file_is_skipped_by_default_and_checked_when_allowed() {
     let dir = site();
     let mut text = String::from("---\ntitle: 큰 파일\n---\n");
-    let line =
-        "캐쉬와 ElasticCache를 쓰는 아키텍쳐에 대한 아주 긴 문단이다. [링크](/2016/05/13/x.html)\n";
+    let line = "캐쉬와 ElasticCache를 쓰는 아키텍쳐에 대한 아주 긴 문단이다. [링크](/2016/05/13/witness.html)\n";
     while text.len() < 50 * 1024 * 1024 {
         text.push_str(line);
     }

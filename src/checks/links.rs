@@ -1,0 +1,214 @@
+//! Links and images: every internal URL a document points at must be one the site serves,
+//! judged against the site index (Jekyll's output URLs), not against files beside the source.
+
+use crate::checks::Rule;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::document::links::{self, Origin, RefKind, Reference};
+use crate::site::liquid_url::{self, TagError};
+use crate::site::resolve::{Base, Resolved, Why};
+use crate::site::{Page, Site, permalink};
+
+/// A link to a URL the site does not serve: readers get a 404.
+pub static BROKEN: Rule = Rule {
+    id: "link/broken",
+    default_severity: Severity::Error,
+    summary: "An internal link points at a URL the site does not serve",
+};
+
+/// Jekyll stops the build when `{% post_url %}` or `{% link %}` names nothing.
+pub static POST_URL: Rule = Rule {
+    id: "link/post-url",
+    default_severity: Severity::Error,
+    summary: "A `{% post_url %}` or `{% link %}` tag names a post or file that does not exist",
+};
+
+/// Themes add ids Markdown cannot show, so a missing fragment is only a warning.
+pub static FRAGMENT: Rule = Rule {
+    id: "link/fragment",
+    default_severity: Severity::Warning,
+    summary: "A link's `#fragment` names no heading or id on the target page",
+};
+
+/// An image the site does not serve shows as a broken picture.
+pub static IMAGE_MISSING: Rule = Rule {
+    id: "image/missing",
+    default_severity: Severity::Error,
+    summary: "An image points at a file the site does not serve",
+};
+
+/// Checks every reference of `doc` against `site`.
+pub fn check(doc: &Document, site: &Site) -> Vec<Diagnostic> {
+    let own_url = match site.page_of_source(&doc.rel_path) {
+        Some(page) => format!("{}{}", site.baseurl, page.url),
+        None => format!("{}/{}", site.baseurl, permalink::escape_path(&doc.rel_path)),
+    };
+    let keys: Vec<String> = links::DEFAULT_IMAGE_KEYS
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+    let front_matter = doc
+        .front_matter_root()
+        .map(|root| links::front_matter_images(root, doc.text(), &keys))
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for reference in front_matter.iter().chain(&doc.body.references) {
+        if let Some(d) = check_reference(doc, site, &own_url, reference) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+fn check_reference(
+    doc: &Document,
+    site: &Site,
+    own_url: &str,
+    reference: &Reference,
+) -> Option<Diagnostic> {
+    let dest = if reference.has_liquid {
+        match liquid_url::render(site, &reference.dest, reference.span.start) {
+            Ok(Some(rendered)) => rendered,
+            Ok(None) => return None,
+            Err(error) => return Some(tag_error(doc, site, &error)),
+        }
+    } else {
+        reference.dest.clone()
+    };
+    let base = match reference.origin {
+        Origin::FrontMatter => Base::SiteRoot,
+        _ => Base::Page(own_url),
+    };
+    match site.resolve(&dest, base) {
+        Resolved::Elsewhere => None,
+        Resolved::Found { page, fragment } => {
+            let fragment = fragment.filter(|f| !f.is_empty() && f != "top")?;
+            let ids = page.ids.as_ref()?;
+            if reference.kind == RefKind::Image || ids.contains(&fragment) {
+                return None;
+            }
+            let mut d = Diagnostic::new(
+                &FRAGMENT,
+                &doc.source,
+                reference.span.clone(),
+                format!(
+                    "`#{fragment}` is not an id on `{}`",
+                    display_url(site, page, &dest)
+                ),
+            );
+            if let Some(near) = closest(ids, &fragment) {
+                d = d.with_help(format!("did you mean `#{near}`?"));
+            } else {
+                d = d.with_help("link to a heading's id; postlint derives ids as kramdown does");
+            }
+            Some(d)
+        }
+        Resolved::Missing { path, why } => Some(missing(doc, site, reference, &dest, &path, &why)),
+    }
+}
+
+fn missing(
+    doc: &Document,
+    site: &Site,
+    reference: &Reference,
+    dest: &str,
+    path: &str,
+    why: &Why<'_>,
+) -> Diagnostic {
+    let rule = if reference.kind == RefKind::Image {
+        &IMAGE_MISSING
+    } else {
+        &BROKEN
+    };
+    let what = if reference.kind == RefKind::Image {
+        "image"
+    } else {
+        "link"
+    };
+    let shown = if dest == path {
+        format!("`{dest}`")
+    } else {
+        format!("`{dest}` (resolved to `{path}`)")
+    };
+    let (message, help) = match why {
+        Why::NotFound => {
+            let help = site
+                .suggest(path)
+                .map(|p| format!("did you mean `{}`?", display_url(site, p, dest)));
+            (format!("{what} {shown} is not served by the site"), help)
+        }
+        Why::NotBuilt(page) => (
+            format!(
+                "{what} {shown} points at `{}`, which Jekyll does not build: {}",
+                page.source.as_deref().unwrap_or(&page.output),
+                page.not_built_because.unwrap_or("it is excluded")
+            ),
+            None,
+        ),
+        Why::AboveRoot => (
+            format!("{what} {shown} climbs above the site root"),
+            Some("relative links resolve against the page's URL, not its source folder".into()),
+        ),
+        Why::NoBaseurl(page) => (
+            format!(
+                "{what} {shown} lacks the site's baseurl `{}`: the site serves it at `{}`",
+                site.baseurl,
+                display_url(site, page, dest)
+            ),
+            Some(format!(
+                "write `{}`, or `{{{{ '{}' | relative_url }}}}`",
+                display_url(site, page, dest),
+                path
+            )),
+        ),
+    };
+    let d = Diagnostic::new(rule, &doc.source, reference.span.clone(), message);
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
+
+fn tag_error(doc: &Document, site: &Site, error: &TagError) -> Diagnostic {
+    let (message, help) = match error.tag {
+        "post_url" => (
+            format!(
+                "`{{% post_url {} %}}` names no post, so Jekyll's build fails",
+                error.arg
+            ),
+            site.suggest_post(&error.arg)
+                .map(|name| format!("did you mean `{name}`?"))
+                .unwrap_or_else(|| "name a post as `YYYY-MM-DD-slug`, its file name without the extension".into()),
+        ),
+        _ => (
+            format!(
+                "`{{% link {} %}}` names no file of the site, so Jekyll's build fails",
+                error.arg
+            ),
+            "give the source path from the site root, with its extension (`_posts/2016-05-13-x.md`)".to_string(),
+        ),
+    };
+    Diagnostic::new(&POST_URL, &doc.source, error.span.clone(), message).with_help(help)
+}
+
+/// How to write a page's URL in a suggestion: with the baseurl, decoded unless the writer
+/// percent-encoded.
+fn display_url(site: &Site, page: &Page, written: &str) -> String {
+    let url = if written.contains('%') {
+        page.url.clone()
+    } else {
+        permalink::unescape_path(&page.url)
+    };
+    format!("{}{url}", site.baseurl)
+}
+
+fn closest<'a>(ids: &'a [String], wanted: &str) -> Option<&'a str> {
+    ids.iter()
+        .map(|id| (strsim::normalized_levenshtein(id, wanted), id))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id.as_str())
+}
+
+#[cfg(test)]
+mod tests;
