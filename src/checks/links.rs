@@ -131,12 +131,22 @@ fn missing(
         format!("`{dest}` (resolved to `{path}`)")
     };
     let (message, help) = match why {
-        Why::NotFound => {
-            let help = site
-                .suggest(path)
-                .map(|p| format!("did you mean `{}`?", display_url(site, p, dest)));
-            (format!("{what} {shown} is not served by the site"), help)
-        }
+        Why::NotFound => match source_named(doc, site, dest) {
+            Some(page) => (
+                format!("{what} {shown} names a source file; the site serves it at another URL"),
+                Some(format!(
+                    "link to `{}`, the URL Jekyll gives `{}`",
+                    display_url(site, page, dest),
+                    page.source.as_deref().unwrap_or("")
+                )),
+            ),
+            None => {
+                let help = site
+                    .suggest(path)
+                    .map(|p| format!("did you mean `{}`?", display_url(site, p, dest)));
+                (format!("{what} {shown} is not served by the site"), help)
+            }
+        },
         Why::NotBuilt(page) => (
             format!(
                 "{what} {shown} points at `{}`, which Jekyll does not build: {}",
@@ -167,6 +177,43 @@ fn missing(
         Some(h) => d.with_help(h),
         None => d,
     }
+}
+
+/// The page made from the source file a destination names, relative to the document's own
+/// folder or to the site root (`2016-05-13-x.md`, `/_posts/2016-05-13-x.md`): writers often
+/// link to the file they see in their editor.
+fn source_named<'a>(doc: &Document, site: &'a Site, dest: &str) -> Option<&'a Page> {
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    let path = permalink::unescape_path(path);
+    let folder = doc.rel_path.rsplit_once('/').map_or("", |(f, _)| f);
+    let mut candidates = vec![path.trim_start_matches('/').to_string()];
+    if !path.starts_with('/') {
+        candidates.insert(
+            0,
+            format!("{folder}/{path}")
+                .trim_start_matches('/')
+                .to_string(),
+        );
+    }
+    candidates
+        .iter()
+        .filter_map(|c| site.page_of_source(&normalise_source(c)))
+        .find(|p| p.built)
+}
+
+/// Resolves `.` and `..` in a relative source path (never above the root).
+fn normalise_source(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
 }
 
 fn tag_error(doc: &Document, site: &Site, error: &TagError) -> Diagnostic {

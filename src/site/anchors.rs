@@ -25,6 +25,10 @@ pub fn heading_ids(headings: &[Heading], style: &HeadingIds) -> Vec<String> {
         } else {
             kramdown_id(&heading.raw)
         };
+        // kramdown-parser-gfm gives a heading of punctuation alone no id at all.
+        if base.is_empty() {
+            continue;
+        }
         let seen = counter.entry(base.clone()).or_insert(0);
         let id = if *seen == 0 {
             base
@@ -129,6 +133,7 @@ mod tests {
             heading("설치", None),
             heading("설치", Some("install")),
             heading("설치", None),
+            heading("!!!", None),
         ];
         let gfm = HeadingIds::default();
         assert_eq!(
@@ -142,7 +147,13 @@ mod tests {
         };
         assert_eq!(
             heading_ids(&headings, &kramdown),
-            ["h-section", "h-section-1", "install", "h-section-2"]
+            [
+                "h-section",
+                "h-section-1",
+                "install",
+                "h-section-2",
+                "h-section-3"
+            ]
         );
         let off = HeadingIds {
             auto: false,

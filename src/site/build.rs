@@ -53,6 +53,7 @@ pub fn build(
     for doc in docs {
         let source = Source {
             rel_path: &doc.rel_path,
+            text: doc.text(),
             kind: &doc.kind,
             front_matter: doc.front_matter_root(),
             has_front_matter: !matches!(doc.front_matter, crate::document::FrontMatter::Absent),
@@ -75,6 +76,7 @@ pub fn build(
         let kind = DocKind::classify(&file.rel_path, &jekyll.collection_names());
         let source = Source {
             rel_path: &file.rel_path,
+            text: "",
             kind: &kind,
             front_matter: file.front_matter.as_ref(),
             has_front_matter: file.front_matter.is_some(),
@@ -102,6 +104,8 @@ fn add_with_post(site: &mut Site, page: Page, source: &Source<'_>) {
 /// One source file with what decides its URL.
 struct Source<'a> {
     rel_path: &'a str,
+    /// The file's text, which front-matter spans index (empty for non-Markdown files).
+    text: &'a str,
     kind: &'a DocKind,
     front_matter: Option<&'a Node>,
     has_front_matter: bool,
@@ -146,9 +150,10 @@ impl Source<'_> {
                 Some(page)
             }
             DocKind::Page if self.has_front_matter => {
-                let out_ext = output_ext(ext);
+                let own = self.text(jekyll, "permalink");
+                let out_ext = permalink_ext(own.as_deref()).unwrap_or_else(|| output_ext(ext));
                 let dir = self.rel_path.rsplit_once('/').map_or("", |(d, _)| d);
-                let template = match self.text(jekyll, "permalink") {
+                let template = match own {
                     Some(p) => p,
                     None if out_ext != ".html" => "/:path/:basename:output_ext".into(),
                     None if name == "index" => "/:path/".into(),
@@ -176,7 +181,8 @@ impl Source<'_> {
         built: bool,
     ) -> Page {
         let url = match collection {
-            None => permalink::escape_path(&format!("/{}", self.rel_path)),
+            // Jekyll copies the path as it is: static URLs are never escaped or sanitised.
+            None => format!("/{}", self.rel_path),
             Some(c) => {
                 let (_, ext) = split_name(self.rel_path);
                 let cleaned = self
@@ -237,6 +243,32 @@ impl Source<'_> {
         }
     }
 
+    /// The `date` value as written. YAML (Psych) reads an unquoted date-time without an offset
+    /// as UTC, while a quoted one is parsed in the site's zone.
+    fn written_date(&self, jekyll: &JekyllConfig) -> Option<(DateTime, Option<i32>)> {
+        let own = self
+            .front_matter
+            .and_then(|fm| fm.get("date"))
+            .map(|(_, v)| v);
+        let node = own.or_else(|| jekyll.default_value("date", self.rel_path, self.kind))?;
+        let (local, offset) = date::parse(&node.value.scalar_text()?)?;
+        let quoted = own.is_none()
+            || self
+                .text
+                .get(node.span.clone())
+                .is_some_and(|t| t.starts_with(['\'', '"']));
+        let has_time = local.time() != jiff::civil::Time::midnight()
+            || node
+                .value
+                .scalar_text()
+                .is_some_and(|t| t.trim().len() > 10);
+        let offset = match offset {
+            None if !quoted && has_time => Some(0),
+            other => other,
+        };
+        Some((local, offset))
+    }
+
     /// The date in a post's URL: front matter (moved into the site's zone), else the file
     /// name, else (a draft without one) now.
     fn post_date(
@@ -245,7 +277,7 @@ impl Source<'_> {
         zone: &TimeZone,
         options: &IndexOptions,
     ) -> DateTime {
-        if let Some(written) = self.text(jekyll, "date").and_then(|d| date::parse(&d)) {
+        if let Some(written) = self.written_date(jekyll) {
             return date::in_zone(written, zone);
         }
         if let DocKind::Post(name) = self.kind
@@ -267,10 +299,10 @@ impl Source<'_> {
     ) -> Option<Page> {
         let (basename, ext) = split_name(self.rel_path);
         let out_ext = output_ext(ext);
-        let file_slug = match self.kind {
-            DocKind::Post(name) => name.slug.clone(),
-            _ => basename.to_string(),
-        };
+        // `Document#populate_title`: a dated file name gives its slug, in any collection.
+        let file_name = self.rel_path.rsplit('/').next().unwrap_or(self.rel_path);
+        let file_slug =
+            DocKind::post_name(file_name).map_or_else(|| basename.to_string(), |n| n.slug);
         let slug = self
             .text(jekyll, "slug")
             .unwrap_or_else(|| file_slug.trim_end_matches('.').to_string());
@@ -283,8 +315,7 @@ impl Source<'_> {
             .trim_end_matches('.')
             .replacen(&dir, "", 1);
         let when = when.unwrap_or_else(|| {
-            self.text(jekyll, "date")
-                .and_then(|d| date::parse(&d))
+            self.written_date(jekyll)
                 .map_or(DateTime::default(), |w| date::in_zone(w, zone))
         });
         let value = |key: &str| -> Option<String> {
@@ -356,7 +387,8 @@ impl Source<'_> {
             .into_iter()
             .filter(|from| !from.trim().is_empty())
             .map(|from| {
-                let url = permalink::sanitize(&permalink::escape_path(from.trim()));
+                // jekyll-redirect-from writes the path as given, unescaped.
+                let url = permalink::sanitize(from.trim());
                 let output = permalink::destination(&url, ".html");
                 Page {
                     url,
@@ -370,6 +402,17 @@ impl Source<'_> {
             })
             .collect()
     }
+}
+
+/// `Renderer#output_ext`: a front-matter permalink's own extension wins over the converter's.
+fn permalink_ext(permalink: Option<&str>) -> Option<String> {
+    let permalink = permalink?;
+    if permalink.ends_with('/') {
+        return None;
+    }
+    let last = permalink.rsplit('/').next()?;
+    let dot = last.rfind('.')?;
+    last.get(dot..).filter(|e| e.len() > 1).map(str::to_string)
 }
 
 fn new_page(url: String, out_ext: &str, source: &str, kind: PageKind) -> Page {

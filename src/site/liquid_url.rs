@@ -47,7 +47,7 @@ pub fn render(site: &Site, written: &str, offset: usize) -> Result<Option<String
                             })?,
                     ),
                     "link" if !args.contains("{{") => Some(
-                        site.page_of_source(args.trim_start_matches('/'))
+                        site.linkable(args)
                             .map(|p| format!("{}{}", site.baseurl, p.url))
                             .ok_or_else(|| TagError {
                                 tag: "link",
@@ -191,5 +191,12 @@ mod tests {
         assert_eq!(err.span, 112..148);
         let err = render(&s, "{% link about.md %}", 0).unwrap_err();
         assert_eq!((err.tag, err.arg.as_str()), ("link", "about.md"));
+        // A leading slash only works for static files (Jekyll 4.3.1, verified).
+        let err = render(
+            &s,
+            "{% link /_posts/2016-05-13-image-resizing-with-lambda.md %}",
+            0,
+        );
+        assert!(err.is_err());
     }
 }

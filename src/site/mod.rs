@@ -96,6 +96,17 @@ impl Site {
             .and_then(|&i| self.pages.get(i))
     }
 
+    /// `{% link path %}`: the page made from `path`; a leading `/` is accepted only for
+    /// static files, as in Jekyll (their `relative_path` starts with `/`).
+    pub fn linkable(&self, path: &str) -> Option<&Page> {
+        match path.strip_prefix('/') {
+            Some(rest) => self
+                .page_of_source(rest)
+                .filter(|p| p.kind == PageKind::Static),
+            None => self.page_of_source(path),
+        }
+    }
+
     /// `{% post_url name %}` as Jekyll 4 matches it: `[dir/]YYYY-MM-DD-slug` against posts'
     /// paths (`_posts/dir/…` or `dir/_posts/…`), else by date and slug alone (Jekyll's
     /// deprecated fallback, which still works).

@@ -4,7 +4,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
-/// Characters `URL.escape_path` leaves alone (Addressable's unreserved + sub-delims + `:@/`).
+/// Characters `URL.escape_path` leaves alone (what Addressable's `encode` keeps; `?` too).
 const PATH_SAFE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
@@ -23,6 +23,7 @@ const PATH_SAFE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'=')
     .remove(b':')
     .remove(b'@')
+    .remove(b'?')
     .remove(b'/');
 
 /// `URL.escape_path`: what Jekyll puts in `page.url` (Hangul and spaces percent-encoded).

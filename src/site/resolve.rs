@@ -191,17 +191,22 @@ impl Site {
     /// the writer meant: same file name elsewhere, or a near spelling in the same folder.
     pub fn suggest(&self, missing: &str) -> Option<&Page> {
         let target = missing.trim_end_matches('/');
-        let candidates = self
+        let name = |path: &str| path.rsplit('/').next().unwrap_or("").to_string();
+        let wanted = name(target);
+        // The same file name in another folder (a wrong date or category) is a strong hint;
+        // in the same folder, only a near spelling of the name is.
+        let elsewhere = self
             .pages_with_stem(stem(target))
-            .chain(self.pages_in_folder(folder(target)));
-        let mut best: Option<(f64, &Page)> = None;
-        for page in candidates {
-            let score = strsim::normalized_levenshtein(target, shown(&page.output));
-            if score >= 0.6 && best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, page));
-            }
-        }
-        best.map(|(_, p)| p)
+            .map(|p| (strsim::normalized_levenshtein(target, shown(&p.output)), p));
+        let beside = self.pages_in_folder(folder(target)).map(|p| {
+            let score = strsim::normalized_levenshtein(&wanted, &name(shown(&p.output)));
+            (score, p)
+        });
+        elsewhere
+            .chain(beside)
+            .filter(|(score, _)| *score >= 0.6)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, p)| p)
     }
 }
 

@@ -150,6 +150,53 @@ fn front_matter_dates_move_into_the_site_zone() {
         url_of(&utc, "_posts/2016-05-13-late.md").0,
         "/2016/05/13/late.html"
     );
+    // Psych reads an unquoted date-time as UTC; a quoted one is local (Jekyll 4.3.1, verified).
+    let unquoted = [(
+        "_posts/2017-01-02-x.md",
+        "---\ndate: 2017-01-02 03:04:05\n---\n",
+    )];
+    let quoted = [(
+        "_posts/2017-01-02-x.md",
+        "---\ndate: \"2017-01-02 03:04:05\"\n---\n",
+    )];
+    let new_york = "timezone: America/New_York\n";
+    assert_eq!(
+        url_of(&site_of(new_york, &unquoted), "_posts/2017-01-02-x.md").0,
+        "/2017/01/01/x.html"
+    );
+    assert_eq!(
+        url_of(&site_of(new_york, &quoted), "_posts/2017-01-02-x.md").0,
+        "/2017/01/02/x.html"
+    );
+    let date_only = [("_posts/2017-01-02-x.md", "---\ndate: 2017-01-03\n---\n")];
+    assert_eq!(
+        url_of(&site_of(new_york, &date_only), "_posts/2017-01-02-x.md").0,
+        "/2017/01/03/x.html"
+    );
+}
+
+#[test]
+fn permalink_extensions_and_dated_collection_names() {
+    let site = site_of(
+        "collections:\n  items:\n    output: true\n    permalink: /i/:title/:slug/\n",
+        &[
+            ("feed.md", "---\npermalink: /feed.json\n---\n"),
+            ("_items/2016-05-14-Another Dated.md", "---\n---\n"),
+            (
+                "_items/2016-05-13-Dated Item.md",
+                "---\nslug: FM Slug\n---\n",
+            ),
+        ],
+    );
+    assert_eq!(url_of(&site, "feed.md").1, "/feed.json");
+    assert_eq!(
+        url_of(&site, "_items/2016-05-14-Another Dated.md").0,
+        "/i/Another-Dated/another-dated/"
+    );
+    assert_eq!(
+        url_of(&site, "_items/2016-05-13-Dated Item.md").0,
+        "/i/FM-Slug/fm-slug/"
+    );
 }
 
 #[test]
@@ -175,9 +222,10 @@ fn pages_static_files_and_what_jekyll_skips() {
     assert_eq!(url_of(&site, "notes.md").1, "/notes.md");
     assert_eq!(url_of(&site, "feed.xml").1, "/feed.xml");
     assert_eq!(url_of(&site, "css/main.scss").1, "/css/main.css");
+    // Jekyll copies static paths raw (verified with Jekyll 4.3.1).
     assert_eq!(
         url_of(&site, "assets/imgs/2016/캐시 구조.png").0,
-        "/assets/imgs/2016/%EC%BA%90%EC%8B%9C%20%EA%B5%AC%EC%A1%B0.png"
+        "/assets/imgs/2016/캐시 구조.png"
     );
     assert_eq!(url_of(&site, "contact.html").1, "/contact/index.html");
     assert!(site.page_of_source("_posts/not-a-post.md").is_none());

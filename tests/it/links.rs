@@ -1,0 +1,132 @@
+//! Links and images on `fixtures/links`: every case of the site index and resolution, with
+//! the findings listed in `fixtures/links/EXPECTED` and nothing else.
+
+use std::path::Path;
+
+use crate::common::postlint;
+
+const SITE: &str = "fixtures/links";
+const POST: &str = "_posts/2016-05-18-links.md";
+
+/// `file:line rule` of each link or image finding, with paths relative to the fixture.
+fn link_findings(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["check", SITE, "--format", "json"];
+    all.extend_from_slice(args);
+    let run = postlint(Path::new(env!("CARGO_MANIFEST_DIR")), &all);
+    run.json()["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| {
+            let rule = d["rule"].as_str().unwrap_or("");
+            rule.starts_with("link/") || rule.starts_with("image/")
+        })
+        .map(|d| {
+            format!(
+                "{}:{} {}",
+                d["file"]
+                    .as_str()
+                    .unwrap_or("")
+                    .trim_start_matches("fixtures/links/"),
+                d["line"],
+                d["rule"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+fn expected() -> Vec<String> {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(SITE)
+            .join("EXPECTED"),
+    )
+    .expect("EXPECTED");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.trim_end_matches("postlint-only").trim().to_string())
+        .collect()
+}
+
+#[test]
+fn every_case_of_the_links_fixture_is_reported_exactly() {
+    assert_eq!(link_findings(&[]), expected());
+}
+
+#[test]
+fn spans_point_at_the_destination_with_hangul_on_the_line() {
+    let run = postlint(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", SITE, "--format", "json"],
+    );
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SITE).join(POST))
+        .expect("post");
+    let json = run.json();
+    let found: Vec<(String, u64, u64, String)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == "image/missing" || d["rule"] == "link/fragment")
+        .map(|d| {
+            let offset = d["offset"].as_u64().unwrap_or(0) as usize;
+            let length = d["length"].as_u64().unwrap_or(0) as usize;
+            (
+                text[offset..offset + length].to_string(),
+                d["column"].as_u64().unwrap_or(0),
+                d["end_column"].as_u64().unwrap_or(0),
+                d["help"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "/2016/05/13/image-resizing-with-lambda.html#설치방법".to_string(),
+                10,
+                58,
+                "did you mean `#설치-방법`?".to_string()
+            ),
+            (
+                "/assets/imgs/캐시-구조.png".to_string(),
+                10,
+                32,
+                "did you mean `/assets/imgs/캐시 구조.png`?".to_string()
+            ),
+            (
+                "/assets/imgs/missing.png".to_string(),
+                11,
+                35,
+                String::new()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn drafts_and_unpublished_posts_resolve_when_built() {
+    let without = link_findings(&["--drafts", "--unpublished"]);
+    let mut want = expected();
+    want.retain(|l| {
+        l != &format!("{POST}:39 link/broken") && l != &format!("{POST}:40 link/broken")
+    });
+    assert_eq!(without, want);
+}
+
+#[test]
+fn checking_one_file_still_resolves_links_to_the_rest_of_the_site() {
+    let one = format!("{SITE}/{POST}");
+    let run = postlint(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", &one, "--format", "json"],
+    );
+    let json = run.json();
+    let rules: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert_eq!(rules.len(), expected().len(), "{rules:?}");
+    assert_eq!(json["summary"]["files"], 1);
+}
