@@ -125,7 +125,8 @@ fn missing(
     } else {
         "link"
     };
-    let shown = if dest == path {
+    let relative = !dest.starts_with('/') && !dest.contains("://");
+    let shown = if !relative || dest == path {
         format!("`{dest}`")
     } else {
         format!("`{dest}` (resolved to `{path}`)")
