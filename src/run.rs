@@ -1,6 +1,6 @@
 //! The steps of [`check`](crate::check), each small enough to read on its own.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -185,19 +185,25 @@ pub struct LoadedFile {
 
 /// Reads every Markdown file of the site and every file to check, once each, in parallel.
 pub fn load_all(ws: &Workspace, checked: &[FoundFile], site: &[FoundFile]) -> Vec<LoadedFile> {
-    let mut wanted: BTreeMap<&std::path::Path, (bool, bool)> = BTreeMap::new();
-    for file in site {
-        wanted.insert(&file.path, (false, false));
-    }
-    for file in checked {
-        wanted.insert(&file.path, (true, file.named_but_ignored));
-    }
-    let wanted: Vec<_> = wanted.into_iter().collect();
+    let named: HashMap<&std::path::Path, bool> = checked
+        .iter()
+        .map(|f| (f.path.as_path(), f.named_but_ignored))
+        .collect();
+    let in_site: HashSet<&std::path::Path> = site.iter().map(|f| f.path.as_path()).collect();
+    // The site's files in walk order, then files named outside it.
+    let wanted: Vec<(&std::path::Path, Option<bool>)> = site
+        .iter()
+        .map(|f| (f.path.as_path(), named.get(f.path.as_path()).copied()))
+        .chain(
+            checked
+                .iter()
+                .filter(|f| !in_site.contains(f.path.as_path()))
+                .map(|f| (f.path.as_path(), Some(f.named_but_ignored))),
+        )
+        .collect();
     wanted
         .par_iter()
-        .map(|(path, (is_checked, named_but_ignored))| {
-            load_file(ws, path, *is_checked, *named_but_ignored)
-        })
+        .map(|(path, named)| load_file(ws, path, named.is_some(), named.unwrap_or(false)))
         .collect()
 }
 

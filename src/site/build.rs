@@ -6,7 +6,9 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 
 use crate::document::yaml::{Node, Value};
-use crate::document::{DocKind, Document};
+use rayon::prelude::*;
+
+use crate::document::{DocKind, Document, FrontMatter};
 use crate::site::jekyll::JekyllConfig;
 use crate::site::permalink::{self, add_suffix, expand, output_ext, post_style_template};
 use crate::site::slug::{Mode, slugify};
@@ -49,42 +51,51 @@ pub fn build(
         host: jekyll.url.as_deref().and_then(host_of),
         ..Site::default()
     };
+    // Each file's pages are computed in parallel; adding them stays in file order, so the
+    // index does not depend on thread scheduling.
+    let names = jekyll.collection_names();
+    let from_docs: Vec<Made> = docs
+        .par_iter()
+        .filter_map(|doc| {
+            let source = Source {
+                rel_path: &doc.rel_path,
+                text: doc.text(),
+                kind: &doc.kind,
+                front_matter: doc.front_matter_root(),
+                has_front_matter: !matches!(doc.front_matter, FrontMatter::Absent),
+            };
+            let mut page = source.page(jekyll, options, &zone)?;
+            if page.kind != PageKind::Static {
+                let mut ids = anchors::heading_ids(&doc.body.headings, &jekyll.heading_ids);
+                ids.extend(doc.body.ids.iter().cloned());
+                page.ids = Some(ids);
+            }
+            Some(source.made(jekyll, page))
+        })
+        .collect();
+    let from_files: Vec<Made> = files
+        .par_iter()
+        .filter_map(|file| {
+            let kind = DocKind::classify(&file.rel_path, &names);
+            let source = Source {
+                rel_path: &file.rel_path,
+                text: "",
+                kind: &kind,
+                front_matter: file.front_matter.as_ref(),
+                has_front_matter: file.front_matter.is_some(),
+            };
+            let page = source.page(jekyll, options, &zone)?;
+            Some(source.made(jekyll, page))
+        })
+        .collect();
     let mut redirects = Vec::new();
-    for doc in docs {
-        let source = Source {
-            rel_path: &doc.rel_path,
-            text: doc.text(),
-            kind: &doc.kind,
-            front_matter: doc.front_matter_root(),
-            has_front_matter: !matches!(doc.front_matter, crate::document::FrontMatter::Absent),
-        };
-        let ids = || {
-            let mut ids = anchors::heading_ids(&doc.body.headings, &jekyll.heading_ids);
-            ids.extend(doc.body.ids.iter().cloned());
-            ids
-        };
-        let Some(mut page) = source.page(jekyll, options, &zone) else {
-            continue;
-        };
-        if page.kind != PageKind::Static {
-            page.ids = Some(ids());
+    for made in from_docs.into_iter().chain(from_files) {
+        let index = site.pages.len();
+        site.add(made.page);
+        if let Some((source, date, slug)) = made.post {
+            site.add_post(&source, &date, &slug, index);
         }
-        redirects.extend(source.redirects(jekyll, &page));
-        add_with_post(&mut site, page, &source);
-    }
-    for file in files {
-        let kind = DocKind::classify(&file.rel_path, &jekyll.collection_names());
-        let source = Source {
-            rel_path: &file.rel_path,
-            text: "",
-            kind: &kind,
-            front_matter: file.front_matter.as_ref(),
-            has_front_matter: file.front_matter.is_some(),
-        };
-        if let Some(page) = source.page(jekyll, options, &zone) {
-            redirects.extend(source.redirects(jekyll, &page));
-            add_with_post(&mut site, page, &source);
-        }
+        redirects.extend(made.redirects);
     }
     for page in redirects {
         site.add(page);
@@ -92,13 +103,12 @@ pub fn build(
     site
 }
 
-fn add_with_post(site: &mut Site, page: Page, source: &Source<'_>) {
-    let index = site.pages.len();
-    let is_post = page.kind == PageKind::Post && matches!(source.kind, DocKind::Post(_));
-    site.add(page);
-    if is_post && let DocKind::Post(name) = source.kind {
-        site.add_post(source.rel_path, &name.date, &name.slug, index);
-    }
+/// What one source file contributes to the index.
+struct Made {
+    page: Page,
+    /// `(source, date, slug)` when the page is a post, for `{% post_url %}`.
+    post: Option<(String, String, String)>,
+    redirects: Vec<Page>,
 }
 
 /// One source file with what decides its URL.
@@ -112,6 +122,24 @@ struct Source<'a> {
 }
 
 impl Source<'_> {
+    /// The page with its redirects and, for a post, its name for `{% post_url %}`.
+    fn made(&self, jekyll: &JekyllConfig, page: Page) -> Made {
+        let post = match self.kind {
+            DocKind::Post(name) if page.kind == PageKind::Post => Some((
+                self.rel_path.to_string(),
+                name.date.clone(),
+                name.slug.clone(),
+            )),
+            _ => None,
+        };
+        let redirects = self.redirects(jekyll, &page);
+        Made {
+            page,
+            post,
+            redirects,
+        }
+    }
+
     /// A front-matter value, or the one `defaults:` give.
     fn value<'c>(&'c self, jekyll: &'c JekyllConfig, key: &str) -> Option<&'c Node> {
         self.front_matter
