@@ -103,11 +103,13 @@ impl Body {
                             .and_then(|i| masked.get(i))
                             .unwrap_or("")
                             .to_string();
+                        let explicit_id =
+                            h.explicit_id.or_else(|| ial_id_after(masked, h.range.end));
                         headings.push(Heading {
                             level: h.level,
                             raw,
                             text: h.text,
-                            explicit_id: h.explicit_id,
+                            explicit_id,
                             range: h.range,
                         });
                     }
@@ -136,29 +138,42 @@ impl Body {
             }
         }
         let mut references = collector.references;
-        let used = collector.used_labels;
         let defs = parser.reference_definitions();
-        let used_spans: Vec<Range<usize>> = used
-            .iter()
-            .filter_map(|label| defs.get(label).map(|d| d.span.clone()))
-            .collect();
+        // A definition's destination as written: the parser read the masked text, so Liquid
+        // (`[1]: {{ site.repository }}/issues/1`) must be taken from the original.
+        let written = |def_span: &Range<usize>| {
+            let span = def_span.start + range.start..def_span.end + range.start;
+            let dest_span = links::definition_destination(masked, span)?;
+            let raw = text.get(dest_span.clone())?;
+            Some((dest_span, raw.to_string()))
+        };
+        let mut used_spans: Vec<Range<usize>> = Vec::new();
+        for (index, label) in &collector.by_label {
+            let Some(def) = defs.get(label) else { continue };
+            used_spans.push(def.span.clone());
+            if let (Some(reference), Some((_, raw))) =
+                (references.get_mut(*index), written(&def.span))
+                && (raw.contains("{{") || raw.contains("{%"))
+            {
+                reference.dest = raw;
+                reference.has_liquid = true;
+            }
+        }
         let mut unused: Vec<Reference> = defs
             .iter()
             .filter(|(_, def)| !used_spans.contains(&def.span))
             .filter_map(|(_, def)| {
-                let span = def.span.start + range.start..def.span.end + range.start;
-                let dest_span = links::definition_destination(masked, span)?;
-                let raw = text.get(dest_span.clone())?;
+                let (span, raw) = written(&def.span)?;
                 let has_liquid = raw.contains("{{") || raw.contains("{%");
                 Some(Reference {
                     kind: RefKind::Link,
                     origin: Origin::UnusedDefinition,
                     dest: if has_liquid {
-                        raw.to_string()
+                        raw
                     } else {
                         def.dest.to_string()
                     },
-                    span: dest_span,
+                    span,
                     has_liquid,
                 })
             })
@@ -196,6 +211,27 @@ impl Body {
     }
 }
 
+/// The id of a kramdown block attribute list (`{: #v1-0-0}`) on the line right after a block
+/// that ends at `end`: kramdown gives it to that block.
+fn ial_id_after(text: &str, end: usize) -> Option<String> {
+    let rest = text.get(end..)?;
+    // The block's range may or may not include its line break.
+    let rest = if text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\n') {
+        rest
+    } else {
+        rest.strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'))
+            .unwrap_or(rest)
+    };
+    let line = rest.lines().next()?.trim();
+    let inner = line.strip_prefix("{:")?.strip_suffix('}')?;
+    inner
+        .split_whitespace()
+        .find_map(|token| token.strip_prefix('#'))
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +258,36 @@ mod tests {
             ]
         );
         assert_eq!(body.headings[1].level, 3);
+    }
+
+    #[test]
+    fn kramdown_attribute_lists_after_a_heading_give_its_id() {
+        let text = "## 1.0.0 / 2013-05-06\n{: #v1-0-0}\n\n## 설치\r\n{:.note #설치-안내 }\n\n## 그냥\n\n{: #not-mine}\n";
+        let body = Body::scan(text, 0..text.len());
+        let ids: Vec<Option<&str>> = body
+            .headings
+            .iter()
+            .map(|h| h.explicit_id.as_deref())
+            .collect();
+        assert_eq!(ids, [Some("v1-0-0"), Some("설치-안내"), None]);
+    }
+
+    #[test]
+    fn liquid_in_reference_definitions_is_read_from_the_original() {
+        let text = "[이슈][1349] [글][post]\n\n[1349]: {{ site.repository }}/issues/1349\n[post]: {% post_url 2013-05-06-jekyll-1-0-0-released %}\n";
+        let body = Body::scan(text, 0..text.len());
+        let dests: Vec<(&str, bool)> = body
+            .references
+            .iter()
+            .map(|r| (r.dest.as_str(), r.has_liquid))
+            .collect();
+        assert_eq!(
+            dests,
+            [
+                ("{{ site.repository }}/issues/1349", true),
+                ("{% post_url 2013-05-06-jekyll-1-0-0-released %}", true)
+            ]
+        );
     }
 
     #[test]

@@ -81,8 +81,9 @@ pub(crate) struct Collector<'a> {
     open: Vec<OpenLink<'a>>,
     /// References found so far.
     pub references: Vec<Reference>,
-    /// Labels of reference definitions that some link used, as the parser normalised them.
-    pub used_labels: Vec<String>,
+    /// Reference-style links: their index in `references` and the label they use, so the
+    /// destination can be read from the definition once the parser has seen it.
+    pub by_label: Vec<(usize, String)>,
 }
 
 impl<'a> Collector<'a> {
@@ -119,19 +120,22 @@ impl<'a> Collector<'a> {
         if let Some(parent) = self.open.last_mut() {
             parent.text_end = parent.text_end.max(link.range.end);
         }
-        if let Some(reference) = finish(link, masked, original, &mut self.used_labels) {
+        let label = matches!(
+            link.link_type,
+            LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+        )
+        .then(|| link.label.to_string());
+        if let Some(reference) = finish(link, masked, original) {
+            if let Some(label) = label {
+                self.by_label.push((self.references.len(), label));
+            }
             self.references.push(reference);
         }
     }
 }
 
 /// Turns a finished link into a reference, finding where its destination (or label) is.
-fn finish(
-    link: OpenLink<'_>,
-    masked: &str,
-    original: &str,
-    used: &mut Vec<String>,
-) -> Option<Reference> {
+fn finish(link: OpenLink<'_>, masked: &str, original: &str) -> Option<Reference> {
     let (span, raw) = match link.link_type {
         LinkType::Inline => {
             let span = inline_destination(masked, link.text_end, link.range.end)?;
@@ -142,7 +146,6 @@ fn finish(
             (span.clone(), original.get(span)?.to_string())
         }
         LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
-            used.push(link.label.to_string());
             let span = reference_label(masked, link.text_end, link.range.clone());
             (span, String::new())
         }

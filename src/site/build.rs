@@ -248,7 +248,12 @@ impl Source<'_> {
         options: &IndexOptions,
         zone: &TimeZone,
     ) -> Option<Page> {
-        let template = post_style_template(&jekyll.permalink).to_string();
+        // `collections: posts: permalink:` wins over the site-wide style, as in Jekyll.
+        let style = jekyll
+            .collection("posts")
+            .and_then(|c| c.permalink.as_deref())
+            .unwrap_or(&jekyll.permalink);
+        let template = post_style_template(style).to_string();
         let when = self.post_date(jekyll, zone, options);
         let mut page = self.document_page(jekyll, zone, &template, "posts", Some(when))?;
         page.kind = PageKind::Post;

@@ -26,7 +26,15 @@ pub fn parse(text: &str) -> Option<(DateTime, Option<i32>)> {
     let split = rest.find([' ', 'Z', 'z', '+', '-']).unwrap_or(rest.len());
     let (time, offset) = rest.split_at(split);
     let time = parse_time(time)?;
-    let offset = parse_offset(offset.trim())?;
+    // Ruby's `Time.parse` skips a stray year after the time (`18:30:22 2023 -0800`).
+    let offset = offset.trim();
+    let offset = match offset.split_once(char::is_whitespace) {
+        Some((year, rest)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => {
+            rest.trim()
+        }
+        _ => offset,
+    };
+    let offset = parse_offset(offset)?;
     Some((date.to_datetime(time), offset))
 }
 

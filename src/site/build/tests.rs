@@ -127,6 +127,14 @@ fn styles_templates_and_front_matter_permalinks() {
         url_of(&custom, "_posts/2016-05-15-z.md").0,
         "/16/5/15/other-slug-2016-05-15-z.html"
     );
+    let posts_collection = site_of(
+        "permalink: pretty\ncollections:\n  posts:\n    permalink: /news/:year/:month/:day/:title/\n",
+        &files,
+    );
+    assert_eq!(
+        url_of(&posts_collection, "_posts/2016-05-13-x.md").0,
+        "/news/2016/05/13/x/"
+    );
     let no_ext = site_of("permalink: /:year/:title\n", &files);
     assert_eq!(
         url_of(&no_ext, "_posts/2016-05-13-x.md"),
