@@ -71,6 +71,9 @@ pub struct CheckArgs {
     /// Build documents with `published: false`, as `jekyll build --unpublished` does.
     #[arg(long)]
     pub unpublished: bool,
+    /// Print how long each stage took (walk, read, index, check, report) to stderr.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Arguments of `postlint rules`.

@@ -28,6 +28,27 @@ pub struct Config {
     pub ignore: Vec<String>,
     /// Files larger than this many bytes are skipped with `file/too-large`.
     pub max_file_size: u64,
+    /// `links:` settings.
+    pub links: LinkSettings,
+}
+
+/// How links and images are found (`links:` in `.postlint.yml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSettings {
+    /// Front-matter keys whose values are images; dotted keys reach into mappings
+    /// (`header.image`). Defaults to the keys popular themes use.
+    pub image_keys: Vec<String>,
+}
+
+impl Default for LinkSettings {
+    fn default() -> Self {
+        LinkSettings {
+            image_keys: crate::document::links::DEFAULT_IMAGE_KEYS
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
+        }
+    }
 }
 
 impl Default for Config {
@@ -45,6 +66,7 @@ impl Default for Config {
             severity: SeverityOverrides::default(),
             ignore: Vec::new(),
             max_file_size: crate::document::load::DEFAULT_MAX_FILE_SIZE,
+            links: LinkSettings::default(),
         }
     }
 }
@@ -207,7 +229,10 @@ impl Config {
             let message = crate::document::yaml::plain_message(&e);
             let help = message
                 .contains("unknown field")
-                .then(|| "the keys are: front_matter, severity, ignore, max_file_size".to_string());
+                .then(|| {
+                    "the keys are: front_matter, severity, ignore, max_file_size, links (with image_keys)"
+                        .to_string()
+                });
             error(span, format!("invalid configuration: {message}"), help)
         })?;
         raw.validate(text)
@@ -340,6 +365,13 @@ struct RawConfig {
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
     max_file_size: Option<Spanned<RawSize>>,
+    links: Option<RawLinks>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLinks {
+    image_keys: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -467,11 +499,29 @@ impl RawConfig {
                 )
             })?,
         };
+        let mut links = LinkSettings::default();
+        if let Some(keys) = self.links.and_then(|l| l.image_keys) {
+            links.image_keys = Vec::new();
+            for key in keys {
+                if key.value.trim().is_empty() || key.value.split('.').any(str::is_empty) {
+                    return Err((
+                        span_of(&key, text),
+                        format!("invalid image key `{}`", key.value),
+                        Some(
+                            "write a key such as `image`, or a dotted path such as `header.image`"
+                                .into(),
+                        ),
+                    ));
+                }
+                links.image_keys.push(key.value);
+            }
+        }
         Ok(Config {
             front_matter,
             severity,
             ignore,
             max_file_size,
+            links,
         })
     }
 }
@@ -673,6 +723,13 @@ ignore: ["_drafts/**"]
         assert_eq!(at, "loud");
         let (msg, _) = error_at("front_matter: [\n");
         assert!(msg.starts_with("invalid configuration"), "{msg}");
+        let config = parse("links:\n  image_keys: [hero, page.cover]\n").unwrap();
+        assert_eq!(config.links.image_keys, ["hero", "page.cover"]);
+        let (msg, at) = error_at("links:\n  image_keys: [hero, 'a..b']\n");
+        assert_eq!(
+            (msg.as_str(), at.as_str()),
+            ("invalid image key `a..b`", "'a..b'")
+        );
         let (msg, at) = error_at("max_file_size: 10 parsecs\n");
         assert_eq!(msg, "invalid max_file_size");
         assert_eq!(at, "10 parsecs");

@@ -44,6 +44,7 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
         Ok(ws) => ws,
         Err(e) => return run::fail(err, style, e.as_ref()),
     };
+    let mut timings = run::Timings::start();
     let found = discover::discover(&run::discover_options(&workspace, args));
     let run_failed = run::report_missing(err, style, &workspace, &found.missing);
     let Some(pool) = run::thread_pool(err, args.threads) else {
@@ -56,8 +57,11 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
         .collect();
     pool.install(|| {
         let whole_site = discover::discover(&run::index_options(&workspace, args));
+        timings.mark("walk");
         let loaded = run::load_all(&workspace, &found.files, &whole_site.files);
+        timings.mark("read and parse");
         let site = run::index(&workspace, args, &loaded, &whole_site.other_files);
+        timings.mark("index");
         diagnostics.par_extend(
             loaded
                 .par_iter()
@@ -65,11 +69,16 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
                 .flat_map_iter(|file| run::check_file(&workspace, &site, file)),
         );
     });
+    timings.mark("check");
     let diagnostics = run::finish(&workspace.config, diagnostics);
     let summary = Summary::new(found.files.len() + found.problems.len(), &diagnostics);
     if let Err(e) = run::write_report(out, style, &diagnostics, &summary) {
         let _ = writeln!(err, "error: cannot write the report: {e}");
         return ExitStatus::Error;
+    }
+    timings.mark("report");
+    if args.timings {
+        timings.write(err);
     }
     run::exit_status(run_failed, &summary, args)
 }

@@ -106,6 +106,48 @@ pub fn discover_options<'a>(ws: &'a Workspace, args: &'a CheckArgs) -> DiscoverO
     }
 }
 
+/// Wall-clock time per stage, for `--timings`. Marks are recorded while the run goes and
+/// printed at the end, so nothing writes to stderr from a worker thread.
+pub struct Timings {
+    last: std::time::Instant,
+    stages: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Timings {
+    /// Starts the clock.
+    pub fn start() -> Timings {
+        Timings {
+            last: std::time::Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    /// Ends the stage `name` now.
+    pub fn mark(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.stages.push((name, now - self.last));
+        self.last = now;
+    }
+
+    /// Writes one line per stage and the total.
+    pub fn write(&self, err: &mut dyn Write) {
+        let total: std::time::Duration = self.stages.iter().map(|(_, d)| *d).sum();
+        for (name, took) in &self.stages {
+            let _ = writeln!(
+                err,
+                "timing: {name:<15} {:>9.1} ms",
+                took.as_secs_f64() * 1000.0
+            );
+        }
+        let _ = writeln!(
+            err,
+            "timing: {:<15} {:>9.1} ms",
+            "total",
+            total.as_secs_f64() * 1000.0
+        );
+    }
+}
+
 /// What the site index walks: the whole site as Jekyll reads it, whatever the command line
 /// names and whatever postlint's `ignore` or `.gitignore` skip.
 pub fn index_options<'a>(ws: &'a Workspace, args: &'a CheckArgs) -> DiscoverOptions<'a> {

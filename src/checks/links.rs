@@ -37,19 +37,16 @@ pub static IMAGE_MISSING: Rule = Rule {
     summary: "An image points at a file the site does not serve",
 };
 
-/// Checks every reference of `doc` against `site`.
-pub fn check(doc: &Document, site: &Site) -> Vec<Diagnostic> {
+/// Checks every reference of `doc` against `site`; `image_keys` are the front-matter keys
+/// holding images.
+pub fn check(doc: &Document, site: &Site, image_keys: &[String]) -> Vec<Diagnostic> {
     let own_url = match site.page_of_source(&doc.rel_path) {
         Some(page) => format!("{}{}", site.baseurl, page.url),
         None => format!("{}/{}", site.baseurl, permalink::escape_path(&doc.rel_path)),
     };
-    let keys: Vec<String> = links::DEFAULT_IMAGE_KEYS
-        .iter()
-        .map(|k| k.to_string())
-        .collect();
     let front_matter = doc
         .front_matter_root()
-        .map(|root| links::front_matter_images(root, doc.text(), &keys))
+        .map(|root| links::front_matter_images(root, doc.text(), image_keys))
         .unwrap_or_default();
     let mut out = Vec::new();
     for reference in front_matter.iter().chain(&doc.body.references) {

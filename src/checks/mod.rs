@@ -58,7 +58,7 @@ pub fn check_document(
     site: &crate::site::Site,
 ) -> Vec<crate::diagnostic::Diagnostic> {
     let mut out = front_matter::check(doc, config);
-    out.extend(links::check(doc, site));
+    out.extend(links::check(doc, site, &config.links.image_keys));
     out
 }
 

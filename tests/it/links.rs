@@ -148,3 +148,58 @@ fn checking_one_file_still_resolves_links_to_the_rest_of_the_site() {
     assert_eq!(rules.len(), expected().len(), "{rules:?}");
     assert_eq!(json["summary"]["files"], 1);
 }
+
+#[test]
+fn front_matter_image_keys_are_configurable() {
+    let dir = crate::common::site();
+    let root = dir.path();
+    std::fs::write(
+        root.join("_posts/2016-05-14-hero.md"),
+        "---\ntitle: 표지\nsummary: s\nhero: /assets/없는-표지.png\nimage: /assets/없는-그림.png\n---\n본문\n",
+    )
+    .expect("write");
+    let images = |run: crate::common::Run| -> Vec<String> {
+        run.json()["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "image/missing")
+            .map(|d| d["message"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let default = images(postlint(root, &["check", "--format", "json"]));
+    assert_eq!(default.len(), 1, "{default:?}");
+    assert!(default[0].contains("없는-그림"), "{default:?}");
+    std::fs::write(
+        root.join(".postlint.yml"),
+        "front_matter:\n  - scope: { type: posts }\n    required: [title, summary]\nlinks:\n  image_keys: [hero]\n",
+    )
+    .expect("write");
+    let configured = images(postlint(root, &["check", "--format", "json"]));
+    assert_eq!(configured.len(), 1, "{configured:?}");
+    assert!(configured[0].contains("없는-표지"), "{configured:?}");
+}
+
+#[test]
+fn timings_name_every_stage() {
+    let run = postlint(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", SITE, "--quiet", "--timings"],
+    );
+    for stage in [
+        "walk",
+        "read and parse",
+        "index",
+        "check",
+        "report",
+        "total",
+    ] {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.starts_with(&format!("timing: {stage} "))),
+            "{stage} missing from:\n{}",
+            run.stderr
+        );
+    }
+}

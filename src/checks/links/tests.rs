@@ -49,17 +49,21 @@ fn findings(config: &str, body: &str) -> Vec<(String, String, String, String)> {
     }];
     let site = build(&jekyll, &options, &refs, &others);
     let doc = &all[1];
-    check(doc, &site)
-        .into_iter()
-        .map(|d| {
-            (
-                d.rule.to_string(),
-                doc.text()[d.span.clone()].to_string(),
-                d.message,
-                d.help.unwrap_or_default(),
-            )
-        })
-        .collect()
+    check(
+        doc,
+        &site,
+        &crate::config::Config::default().links.image_keys,
+    )
+    .into_iter()
+    .map(|d| {
+        (
+            d.rule.to_string(),
+            doc.text()[d.span.clone()].to_string(),
+            d.message,
+            d.help.unwrap_or_default(),
+        )
+    })
+    .collect()
 }
 
 #[test]
@@ -144,7 +148,11 @@ fn baseurl_and_front_matter_images() {
     let refs: Vec<&Document> = all.iter().collect();
     let options = IndexOptions::new(&jekyll, false, false);
     let site = build(&jekyll, &options, &refs, &[]);
-    let found = check(&all[0], &site);
+    let found = check(
+        &all[0],
+        &site,
+        &crate::config::Config::default().links.image_keys,
+    );
     assert_eq!(found[0].rule, "image/missing");
     assert_eq!(&text[found[0].span.clone()], "/assets/없음.png");
 }
