@@ -198,9 +198,11 @@ impl Site {
         let elsewhere = self
             .pages_with_stem(stem(target))
             .map(|p| (strsim::normalized_levenshtein(target, shown(&p.output)), p));
+        // Jaro-Winkler favours a shared beginning: `iam-001.png` is nearer `iam-cover.png`
+        // than `vpc-001.png`.
         let beside = self.pages_in_folder(folder(target)).map(|p| {
-            let score = strsim::normalized_levenshtein(&wanted, &name(shown(&p.output)));
-            (score, p)
+            let score = strsim::jaro_winkler(&wanted, &name(shown(&p.output)));
+            (score - 0.2, p)
         });
         elsewhere
             .chain(beside)
