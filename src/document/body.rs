@@ -15,10 +15,14 @@ use crate::document::markdown;
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,
-    /// The content as written, between the `#` marks (Liquid masked), for GFM-style ids.
+    /// The content as written, between the `#` marks (Liquid masked): kramdown's `raw_text`,
+    /// which `input: kramdown` derives ids from.
     pub raw: String,
-    /// The text a reader sees: text and code without markup, for kramdown-style ids.
+    /// The text a reader sees (text and code spans, entities decoded, no markup): what
+    /// Jekyll's default GFM input derives ids from.
     pub text: String,
+    /// The same without code spans, for kramdown's `auto_id_stripping`.
+    pub text_without_code: String,
     /// An id the author gave with `{#id}`.
     pub explicit_id: Option<String>,
     /// The whole heading.
@@ -45,6 +49,7 @@ struct OpenHeading {
     range: Range<usize>,
     inner: Option<Range<usize>>,
     text: String,
+    text_without_code: String,
 }
 
 impl Body {
@@ -94,6 +99,7 @@ impl Body {
                         range: r,
                         inner: None,
                         text: String::new(),
+                        text_without_code: String::new(),
                     });
                 }
                 Event::End(TagEnd::Heading(_)) => {
@@ -109,12 +115,20 @@ impl Body {
                             level: h.level,
                             raw,
                             text: h.text,
+                            text_without_code: h.text_without_code,
                             explicit_id,
                             range: h.range,
                         });
                     }
                 }
-                Event::Text(t) | Event::Code(t) => {
+                Event::Text(t) => {
+                    if let Some(h) = heading.as_mut() {
+                        h.text.push_str(&t);
+                        h.text_without_code.push_str(&t);
+                    }
+                    collector.inner(&r);
+                }
+                Event::Code(t) => {
                     if let Some(h) = heading.as_mut() {
                         h.text.push_str(&t);
                     }

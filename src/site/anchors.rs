@@ -1,7 +1,8 @@
-//! The ids kramdown gives headings, as Jekyll configures it. With Jekyll's default
-//! `input: GFM`, ids keep every letter (`## 설치 방법` is `#설치-방법`); with
-//! `input: kramdown`, only ASCII letters, digits, spaces and dashes survive and a heading
-//! with none of them is `section`, `section-1`, ….
+//! The ids kramdown gives headings, as Jekyll configures it (verified with Jekyll 4.3.1,
+//! kramdown 2.4 and kramdown-parser-gfm 1.1). With Jekyll's default `input: GFM`, ids come from
+//! the rendered text and keep every letter (`## 설치 방법` is `#설치-방법`); with
+//! `input: kramdown`, they come from the raw Markdown, only ASCII letters, digits, spaces and
+//! dashes survive, and a heading with none of them is `section`, `section-1`, ….
 
 use std::collections::HashMap;
 
@@ -21,12 +22,15 @@ pub fn heading_ids(headings: &[Heading], style: &HeadingIds) -> Vec<String> {
             continue;
         }
         let base = if style.gfm {
-            gfm_id(&heading.raw)
+            gfm_id(&heading.text)
+        } else if style.stripping {
+            kramdown_id(&heading.text_without_code)
         } else {
             kramdown_id(&heading.raw)
         };
-        // kramdown-parser-gfm gives a heading of punctuation alone no id at all.
-        if base.is_empty() {
+        // kramdown-parser-gfm gives a heading of punctuation alone an empty id, which kramdown
+        // leaves out unless a prefix makes it non-empty.
+        if base.is_empty() && style.prefix.is_empty() {
             continue;
         }
         let seen = counter.entry(base.clone()).or_insert(0);
@@ -91,6 +95,7 @@ mod tests {
             level: 2,
             raw: raw.into(),
             text: raw.into(),
+            text_without_code: raw.into(),
             explicit_id: explicit.map(str::to_string),
             range: 0..0,
         }
@@ -127,6 +132,40 @@ mod tests {
     }
 
     #[test]
+    fn gfm_uses_rendered_text_and_kramdown_the_raw_markdown() {
+        // Headings from Jekyll 4.3.1's output: `## A [link](http://example.com) inside` and
+        // ``## Use `jekyll build` now``.
+        let text = "## A [link](http://example.com) inside\n\n## Use `jekyll build` now\n\n## &amp; entity &copy; 2016\n";
+        let body = crate::document::body::Body::scan(text, 0..text.len());
+        let ids = |style: &HeadingIds| heading_ids(&body.headings, style);
+        assert_eq!(
+            ids(&HeadingIds::default()),
+            ["a-link-inside", "use-jekyll-build-now", "-entity--2016"]
+        );
+        let kramdown = HeadingIds {
+            gfm: false,
+            ..HeadingIds::default()
+        };
+        assert_eq!(
+            ids(&kramdown),
+            [
+                "a-linkhttpexamplecom-inside",
+                "use-jekyll-build-now",
+                "amp-entity-copy-2016"
+            ]
+        );
+        let stripping = HeadingIds {
+            gfm: false,
+            stripping: true,
+            ..HeadingIds::default()
+        };
+        assert_eq!(
+            ids(&stripping),
+            ["a-link-inside", "use--now", "entity--2016"]
+        );
+    }
+
+    #[test]
     fn duplicates_are_numbered_and_explicit_ids_win() {
         let headings = [
             heading("설치", None),
@@ -144,6 +183,7 @@ mod tests {
             gfm: false,
             auto: true,
             prefix: "h-".into(),
+            stripping: false,
         };
         assert_eq!(
             heading_ids(&headings, &kramdown),

@@ -77,6 +77,9 @@ pub struct HeadingIds {
     pub auto: bool,
     /// `auto_id_prefix`, put before every generated id.
     pub prefix: String,
+    /// `auto_id_stripping: true` (kramdown input): ids come from the text without markup or
+    /// code spans instead of the raw Markdown.
+    pub stripping: bool,
 }
 
 impl Default for HeadingIds {
@@ -85,6 +88,7 @@ impl Default for HeadingIds {
             gfm: true,
             auto: true,
             prefix: String::new(),
+            stripping: false,
         }
     }
 }
@@ -272,6 +276,7 @@ fn heading_ids(node: Option<&Node>) -> HeadingIds {
     if let Some(prefix) = text("auto_id_prefix") {
         ids.prefix = prefix;
     }
+    ids.stripping = is_true(node.get("auto_id_stripping").map(|(_, v)| v));
     ids
 }
 

@@ -73,6 +73,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Decoded output path -> page, for built pages.
     served: HashMap<String, usize>,
+    /// Decoded output path -> page, for pages Jekyll will not build.
+    unbuilt: HashMap<String, usize>,
     /// Source path -> page.
     by_source: HashMap<String, usize>,
     /// Posts as `(source path, date as written in the file name, slug)`, for `{% post_url %}`.
@@ -87,6 +89,11 @@ impl Site {
     /// The built page served from the decoded output path `output` (`/a/b.html`).
     pub fn served(&self, output: &str) -> Option<&Page> {
         self.served.get(output).and_then(|&i| self.pages.get(i))
+    }
+
+    /// The page Jekyll would serve from `output` if it built it.
+    pub(crate) fn unbuilt_at(&self, output: &str) -> Option<&Page> {
+        self.unbuilt.get(output).and_then(|&i| self.pages.get(i))
     }
 
     /// The page made from the source file `rel_path`, built or not.
@@ -179,6 +186,9 @@ impl Site {
         let index = self.pages.len();
         if let Some(source) = &page.source {
             self.by_source.entry(source.clone()).or_insert(index);
+        }
+        if !page.built {
+            self.unbuilt.entry(page.output.clone()).or_insert(index);
         }
         if page.built {
             self.served.insert(page.output.clone(), index);

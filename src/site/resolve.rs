@@ -176,15 +176,12 @@ impl Site {
 
     /// A page that would serve `path` if Jekyll built it.
     fn unbuilt(&self, path: &str) -> Option<&Page> {
-        let wanted = [
-            path.to_string(),
-            format!("{}index.html", path),
-            format!("{path}/index.html"),
-            format!("{path}.html"),
-        ];
-        self.pages
-            .iter()
-            .find(|p| !p.built && wanted.contains(&p.output))
+        if path.ends_with('/') {
+            return self.unbuilt_at(&format!("{path}index.html"));
+        }
+        self.unbuilt_at(path)
+            .or_else(|| self.unbuilt_at(&format!("{path}/index.html")))
+            .or_else(|| self.unbuilt_at(&format!("{path}.html")))
     }
 
     /// The served URL closest to a missing decoded path, if one is close enough to be what
@@ -195,9 +192,12 @@ impl Site {
         let wanted = name(target);
         // The same file name in another folder (a wrong date or category) is a strong hint;
         // in the same folder, only a near spelling of the name is.
-        let elsewhere = self
-            .pages_with_stem(stem(target))
-            .map(|p| (strsim::normalized_levenshtein(target, shown(&p.output)), p));
+        let elsewhere = self.pages_with_stem(stem(target)).map(|p| {
+            let score = strsim::normalized_levenshtein(target, shown(&p.output));
+            // The same name is a strong hint however far the folders are (a changed
+            // permalink style moves every post).
+            (0.7 + score / 10.0, p)
+        });
         // Jaro-Winkler favours a shared beginning: `iam-001.png` is nearer `iam-cover.png`
         // than `vpc-001.png`.
         let beside = self.pages_in_folder(folder(target)).map(|p| {

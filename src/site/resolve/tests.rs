@@ -157,5 +157,10 @@ fn suggestions_find_the_nearest_served_url() {
         Some("/2016/05/13/image-resizing-with-lambda.html")
     );
     assert_eq!(near("/abut/").as_deref(), Some("/about/"));
+    assert_eq!(
+        near("/posts/image-resizing-with-lambda/").as_deref(),
+        Some("/2016/05/13/image-resizing-with-lambda.html"),
+        "the same name in another place"
+    );
     assert_eq!(near("/completely/unrelated.html"), None);
 }
