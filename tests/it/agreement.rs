@@ -159,13 +159,68 @@ fn html_proofer_hrefs(site_rel: &str) -> Vec<String> {
     out
 }
 
+/// True when the real tools are here; otherwise says why the test is skipped (and fails
+/// under CI, where `.ci/run` must have installed them).
+fn tools_present() -> bool {
+    if available("jekyll") && available("htmlproofer") {
+        return true;
+    }
+    let message = "agreement tests need `jekyll` and `htmlproofer` (Debian packages jekyll, \
+                   ruby-html-proofer, ruby-jekyll-redirect-from); .ci/run installs them";
+    assert!(std::env::var_os("CI").is_none(), "{message}");
+    eprintln!("SKIPPED: {message}");
+    false
+}
+
+#[test]
+fn a_post_url_naming_no_post_stops_jekyll_and_is_reported_at_its_argument() {
+    if !tools_present() {
+        return;
+    }
+    let site = manifest().join("fixtures/links-build-fails");
+    let out = tempfile::tempdir().expect("tempdir");
+    let build = Command::new("jekyll")
+        .args(["build", "--quiet", "--disable-disk-cache", "-s"])
+        .arg(&site)
+        .arg("-d")
+        .arg(out.path().join("_site"))
+        .output()
+        .expect("jekyll runs");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&build.stdout),
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert!(!build.status.success(), "jekyll should fail:\n{said}");
+    assert!(
+        said.contains("Could not find post \"2016-05-13-image-resizing-with-lamda\""),
+        "{said}"
+    );
+    let run = postlint(
+        &manifest(),
+        &["check", "fixtures/links-build-fails", "--format", "json"],
+    );
+    let json = run.json();
+    let found = json["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["rule"], "link/post-url");
+    let text =
+        std::fs::read_to_string(site.join("_posts/2016-05-18-aws-summit-2016.md")).expect("post");
+    let offset = found[0]["offset"].as_u64().unwrap_or(0) as usize;
+    let length = found[0]["length"].as_u64().unwrap_or(0) as usize;
+    assert_eq!(
+        &text[offset..offset + length],
+        "2016-05-13-image-resizing-with-lamda"
+    );
+    assert_eq!(
+        found[0]["help"],
+        "did you mean `2016-05-13-image-resizing-with-lambda`?"
+    );
+}
+
 #[test]
 fn postlint_reports_what_jekyll_and_html_proofer_find() {
-    if !(available("jekyll") && available("htmlproofer")) {
-        let message = "agreement test needs `jekyll` and `htmlproofer` (Debian packages jekyll, \
-                       ruby-html-proofer, ruby-jekyll-redirect-from); .ci/run installs them";
-        assert!(std::env::var_os("CI").is_none(), "{message}");
-        eprintln!("SKIPPED: {message}");
+    if !tools_present() {
         return;
     }
     for site in SITES {

@@ -85,6 +85,7 @@ fn spans_point_at_the_destination_with_hangul_on_the_line() {
         .expect("diagnostics")
         .iter()
         .filter(|d| d["rule"] == "image/missing" || d["rule"] == "link/fragment")
+        .filter(|d| d["file"].as_str().is_some_and(|f| f.ends_with(POST)))
         .map(|d| {
             let offset = d["offset"].as_u64().unwrap_or(0) as usize;
             let length = d["length"].as_u64().unwrap_or(0) as usize;
@@ -145,7 +146,8 @@ fn checking_one_file_still_resolves_links_to_the_rest_of_the_site() {
         .iter()
         .filter_map(|d| d["rule"].as_str())
         .collect();
-    assert_eq!(rules.len(), expected().len(), "{rules:?}");
+    let in_post = expected().iter().filter(|l| l.starts_with(POST)).count();
+    assert_eq!(rules.len(), in_post, "{rules:?}");
     assert_eq!(json["summary"]["files"], 1);
 }
 

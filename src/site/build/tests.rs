@@ -143,6 +143,21 @@ fn styles_templates_and_front_matter_permalinks() {
 }
 
 #[test]
+fn every_date_placeholder_formats_as_ruby_strftime() {
+    let files = [(
+        "_posts/2016-01-03-x.md",
+        "---\ndate: \"2016-01-03 07:08:09\"\n---\n",
+    )];
+    let template = "permalink: /:year/:short_year/:month/:i_month/:short_month/:long_month/:day/:i_day/:y_day/:w_year/:week/:w_day/:short_day/:long_day/:hour/:minute/:second/:title\n";
+    let site = site_of(template, &files);
+    // 2016-01-03 is a Sunday in ISO week 53 of 2015.
+    assert_eq!(
+        url_of(&site, "_posts/2016-01-03-x.md").0,
+        "/2016/16/01/1/Jan/January/03/3/003/2015/53/7/Sun/Sunday/07/08/09/x"
+    );
+}
+
+#[test]
 fn front_matter_dates_move_into_the_site_zone() {
     let files = [(
         "_posts/2016-05-13-late.md",
