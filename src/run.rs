@@ -216,6 +216,8 @@ pub fn walk_problem(ws: &Workspace, problem: &WalkProblem) -> Diagnostic {
 
 /// One Markdown file after reading: its document, or the diagnostics that stopped reading.
 pub struct LoadedFile {
+    /// Where it was read from.
+    pub path: PathBuf,
     /// The document, when the file could be read as text.
     pub document: Option<Document>,
     /// Diagnostics from reading (unreadable, binary, too large, ignored-but-named).
@@ -261,6 +263,7 @@ fn load_file(
         Loaded::Text(source) => source,
         Loaded::Skipped(diagnostic) => {
             return LoadedFile {
+                path: path.to_path_buf(),
                 document: None,
                 diagnostics: vec![diagnostic],
                 checked,
@@ -281,6 +284,7 @@ fn load_file(
     let rel_path = ws.rel_path(path);
     let kind = DocKind::classify(&rel_path, &ws.collection_names);
     LoadedFile {
+        path: path.to_path_buf(),
         document: Some(Document::new(source, rel_path, kind)),
         diagnostics,
         checked,
@@ -299,7 +303,17 @@ pub fn index(
         .filter_map(|f| f.document.as_ref())
         .filter(|d| !d.rel_path.starts_with("../") && !d.rel_path.starts_with('/'))
         .collect();
+    // Markdown files that could not be checked (too large, empty, not UTF-8) still make
+    // pages: index them from their front matter alone, like the site's other files.
+    let unread = loaded
+        .iter()
+        .filter(|f| f.document.is_none())
+        .map(|f| &f.path);
     let others: Vec<OtherFile> = other_files
+        .iter()
+        .chain(unread)
+        .filter(|path| path.starts_with(&ws.root))
+        .collect::<Vec<_>>()
         .par_iter()
         .map(|path| OtherFile {
             rel_path: ws.rel_path(path),

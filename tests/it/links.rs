@@ -205,3 +205,31 @@ fn timings_name_every_stage() {
         );
     }
 }
+
+#[test]
+fn a_post_too_large_to_check_is_still_a_page_others_can_link_to() {
+    let dir = crate::common::site();
+    let root = dir.path();
+    std::fs::write(
+        root.join(".postlint.yml"),
+        "front_matter:\n  - scope: { type: posts }\n    required: [title]\nmax_file_size: 200\n",
+    )
+    .expect("write");
+    let big = format!(
+        "---\ntitle: 큰 글\npermalink: /big/\n---\n{}\n",
+        "캐시 ".repeat(100)
+    );
+    std::fs::write(root.join("_posts/2016-05-14-big.md"), big).expect("write");
+    std::fs::write(
+        root.join("_posts/2016-05-15-small.md"),
+        "---\ntitle: 작은 글\n---\n[큰 글](/big/)\n",
+    )
+    .expect("write");
+    let run = postlint(root, &["check", "--format", "json"]);
+    let rules: Vec<(String, String)> = run.findings();
+    assert!(
+        rules.contains(&("_posts/2016-05-14-big.md".into(), "file/too-large".into())),
+        "{rules:?}"
+    );
+    assert!(!rules.iter().any(|(_, r)| r == "link/broken"), "{rules:?}");
+}
