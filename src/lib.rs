@@ -17,6 +17,7 @@ pub mod document;
 pub mod report;
 pub mod run;
 pub mod site;
+pub mod spelling;
 pub mod workspace;
 
 use std::io::Write;

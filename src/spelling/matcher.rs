@@ -1,0 +1,217 @@
+//! Every wrong form of every rule set, compiled once: literal forms into two Aho-Corasick
+//! automata (as written, and ASCII-case-folded), patterns into one `RegexSet`. A prose range is
+//! scanned once per automaton whatever the number of rules, then candidates are judged by the
+//! characters around them, in code, because the `regex` crate has no look-around and its `\b`
+//! counts Hangul as word characters.
+
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexSet};
+
+use crate::spelling::rules::{Rule, RuleSet, WrongForm};
+
+/// A wrong form found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Bytes of the wrong text in the file.
+    pub range: Range<usize>,
+    /// Index of the rule set in [`Matcher::sets`].
+    pub set: usize,
+    /// Index of the rule in its set.
+    pub rule: usize,
+}
+
+/// `(set, rule)` of a compiled entry.
+type Owner = (usize, usize);
+
+/// The compiled rule sets.
+#[derive(Debug)]
+pub struct Matcher {
+    sets: Vec<RuleSet>,
+    exact: Option<(AhoCorasick, Vec<Owner>)>,
+    folded: Option<(AhoCorasick, Vec<Owner>)>,
+    patterns: Option<(RegexSet, Vec<(Regex, Owner)>)>,
+}
+
+impl Matcher {
+    /// Compiles `sets`. Fails only when the automata or the pattern set exceed their size
+    /// limits.
+    pub fn new(sets: Vec<RuleSet>) -> Result<Matcher, String> {
+        let mut exact: (Vec<String>, Vec<Owner>) = Default::default();
+        let mut folded: (Vec<String>, Vec<Owner>) = Default::default();
+        let mut patterns: Vec<(Regex, Owner)> = Vec::new();
+        for (s, set) in sets.iter().enumerate() {
+            for (r, rule) in set.rules.iter().enumerate() {
+                match &rule.matcher {
+                    WrongForm::Literal(forms) => {
+                        let target = if rule.ignore_case {
+                            &mut folded
+                        } else {
+                            &mut exact
+                        };
+                        for form in forms {
+                            target.0.push(form.clone());
+                            target.1.push((s, r));
+                        }
+                    }
+                    WrongForm::Pattern(re) => patterns.push((re.clone(), (s, r))),
+                }
+            }
+        }
+        let automaton = |(forms, owners): (Vec<String>, Vec<Owner>), fold: bool| {
+            if forms.is_empty() {
+                return Ok(None);
+            }
+            AhoCorasick::builder()
+                .ascii_case_insensitive(fold)
+                .build(&forms)
+                .map(|ac| Some((ac, owners)))
+                .map_err(|e| format!("cannot compile the rule sets: {e}"))
+        };
+        let patterns = if patterns.is_empty() {
+            None
+        } else {
+            let set = regex::RegexSetBuilder::new(patterns.iter().map(|(re, _)| re.as_str()))
+                .size_limit(64 << 20)
+                .dfa_size_limit(64 << 20)
+                .build()
+                .map_err(|e| format!("cannot compile the rule patterns: {e}"))?;
+            Some((set, patterns))
+        };
+        Ok(Matcher {
+            exact: automaton(exact, false)?,
+            folded: automaton(folded, true)?,
+            patterns,
+            sets,
+        })
+    }
+
+    /// The rule sets, in the order hits refer to them.
+    pub fn sets(&self) -> &[RuleSet] {
+        &self.sets
+    }
+
+    /// The rule a hit belongs to.
+    pub fn rule(&self, hit: &Hit) -> Option<(&RuleSet, &Rule)> {
+        let set = self.sets.get(hit.set)?;
+        Some((set, set.rules.get(hit.rule)?))
+    }
+
+    /// Wrong forms in `range` of `text` (a file), leftmost-longest and never overlapping.
+    /// The whole text is given so the characters around a match can be judged.
+    pub fn find(&self, text: &str, range: Range<usize>) -> Vec<Hit> {
+        let Some(hay) = text.get(range.clone()) else {
+            return Vec::new();
+        };
+        let base = range.start;
+        let mut candidates: Vec<Hit> = Vec::new();
+        for (ac, owners) in [&self.exact, &self.folded].into_iter().flatten() {
+            for m in ac.find_overlapping_iter(hay) {
+                if let Some(&(set, rule)) = owners.get(m.pattern().as_usize()) {
+                    candidates.push(Hit {
+                        range: base + m.start()..base + m.end(),
+                        set,
+                        rule,
+                    });
+                }
+            }
+        }
+        if let Some((set, regexes)) = &self.patterns {
+            for index in set.matches(hay).iter() {
+                let Some((re, (s, r))) = regexes.get(index) else {
+                    continue;
+                };
+                candidates.extend(re.find_iter(hay).filter(|m| !m.is_empty()).map(|m| Hit {
+                    range: base + m.start()..base + m.end(),
+                    set: *s,
+                    rule: *r,
+                }));
+            }
+        }
+        candidates.retain(|hit| {
+            self.rule(hit)
+                .is_some_and(|(_, rule)| accepts(text, &hit.range, rule))
+        });
+        candidates.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(b.range.end.cmp(&a.range.end))
+        });
+        let mut out: Vec<Hit> = Vec::with_capacity(candidates.len());
+        for hit in candidates {
+            if out
+                .last()
+                .is_none_or(|last| hit.range.start >= last.range.end)
+            {
+                out.push(hit);
+            }
+        }
+        out
+    }
+}
+
+/// Whether a candidate at `range` of `text` is a real occurrence for `rule`: whole words for
+/// Latin script, the start of an eojeol for Hangul, and not inside one of its exceptions.
+fn accepts(text: &str, range: &Range<usize>, rule: &Rule) -> bool {
+    let Some(found) = text.get(range.clone()) else {
+        return false;
+    };
+    // A case-folded form also finds the right form itself.
+    if rule.right.iter().any(|right| right == found) {
+        return false;
+    }
+    if !rule.within_words {
+        let before = text.get(..range.start).unwrap_or("");
+        let after = text.get(range.end..).unwrap_or("");
+        let first = found.chars().next();
+        let last = found.chars().next_back();
+        if first.is_some_and(is_latin_word) && joins_latin(before.chars().rev()) {
+            return false;
+        }
+        if last.is_some_and(is_latin_word) && joins_latin(after.chars()) {
+            return false;
+        }
+        if first.is_some_and(is_hangul) && before.chars().next_back().is_some_and(is_hangul) {
+            return false;
+        }
+    }
+    !rule
+        .exceptions
+        .iter()
+        .any(|exception| inside(text, range, found, exception))
+}
+
+/// True when the characters next to a Latin word (walking away from it) continue it: a letter
+/// or digit, `_`, `/`, `@`, `\`, or a `-` or `.` that joins another word character.
+fn joins_latin(mut away: impl Iterator<Item = char>) -> bool {
+    match away.next() {
+        Some(c) if c.is_ascii_alphanumeric() || matches!(c, '_' | '/' | '@' | '\\') => true,
+        Some('-' | '.') => away.next().is_some_and(|c| c.is_ascii_alphanumeric()),
+        _ => false,
+    }
+}
+
+fn is_latin_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// A precomposed Hangul syllable (가-힣).
+pub fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7a3}').contains(&c)
+}
+
+/// True when the match lies inside an occurrence of `exception` in the text.
+fn inside(text: &str, range: &Range<usize>, found: &str, exception: &str) -> bool {
+    exception.match_indices(found).any(|(k, _)| {
+        range
+            .start
+            .checked_sub(k)
+            .and_then(|start| text.get(start..start + exception.len()))
+            == Some(exception)
+    })
+}
+
+#[cfg(test)]
+mod tests;
