@@ -30,6 +30,32 @@ pub struct Config {
     pub max_file_size: u64,
     /// `links:` settings.
     pub links: LinkSettings,
+    /// `spelling:` settings.
+    pub spelling: SpellingSettings,
+}
+
+/// Spelling settings (`spelling:` in `.postlint.yml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpellingSettings {
+    /// The team's own rule files, relative to the site root, added to the shipped sets.
+    pub rule_files: Vec<String>,
+    /// Words the team prefers: never reported, whatever rule lists them.
+    pub allow: Vec<String>,
+    /// Front-matter keys whose values are prose.
+    pub prose_keys: Vec<String>,
+}
+
+impl Default for SpellingSettings {
+    fn default() -> Self {
+        SpellingSettings {
+            rule_files: Vec::new(),
+            allow: Vec::new(),
+            prose_keys: crate::spelling::DEFAULT_PROSE_KEYS
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
+        }
+    }
 }
 
 /// How links and images are found (`links:` in `.postlint.yml`).
@@ -67,6 +93,7 @@ impl Default for Config {
             ignore: Vec::new(),
             max_file_size: crate::document::load::DEFAULT_MAX_FILE_SIZE,
             links: LinkSettings::default(),
+            spelling: SpellingSettings::default(),
         }
     }
 }
@@ -230,7 +257,7 @@ impl Config {
             let help = message
                 .contains("unknown field")
                 .then(|| {
-                    "the keys are: front_matter, severity, ignore, max_file_size, links (with image_keys)"
+                    "the keys are: front_matter, severity, ignore, max_file_size, links (image_keys), spelling (rules, allow, prose_keys)"
                         .to_string()
                 });
             error(span, format!("invalid configuration: {message}"), help)
@@ -366,6 +393,15 @@ struct RawConfig {
     ignore: Vec<Spanned<String>>,
     max_file_size: Option<Spanned<RawSize>>,
     links: Option<RawLinks>,
+    spelling: Option<RawSpelling>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpelling {
+    rules: Option<Vec<String>>,
+    allow: Option<Vec<String>>,
+    prose_keys: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -468,7 +504,8 @@ impl RawConfig {
                     })?
                     .compile_matcher();
                 SeverityKey::Glob { text: id, matcher }
-            } else if checks::rule(&id).is_some() {
+            } else if checks::rule(&id).is_some() || id.starts_with("typo/") {
+                // `typo/<set>` may name a set from the team's own rule files.
                 SeverityKey::Exact(id)
             } else {
                 let help = did_you_mean(&id, checks::RULES.iter().map(|r| r.id))
@@ -516,12 +553,21 @@ impl RawConfig {
                 links.image_keys.push(key.value);
             }
         }
+        let mut spelling = SpellingSettings::default();
+        if let Some(raw) = self.spelling {
+            spelling.rule_files = raw.rules.unwrap_or_default();
+            spelling.allow = raw.allow.unwrap_or_default();
+            if let Some(keys) = raw.prose_keys {
+                spelling.prose_keys = keys;
+            }
+        }
         Ok(Config {
             front_matter,
             severity,
             ignore,
             max_file_size,
             links,
+            spelling,
         })
     }
 }

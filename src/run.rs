@@ -328,7 +328,7 @@ pub fn index(
 pub fn check_file(ws: &Workspace, site: &Site, file: &LoadedFile) -> Vec<Diagnostic> {
     let mut out = file.diagnostics.clone();
     if let Some(doc) = &file.document {
-        out.extend(checks::check_document(doc, &ws.config, site));
+        out.extend(checks::check_document(doc, &ws.config, site, &ws.spelling));
     }
     out
 }

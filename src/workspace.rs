@@ -7,6 +7,7 @@ use miette::NamedSource;
 
 use crate::config::{Config, ConfigError};
 use crate::site::jekyll::{JekyllConfig, JekyllLoadError};
+use crate::spelling::matcher::Matcher;
 
 /// Everything about the site that is fixed before any document is read.
 #[derive(Debug)]
@@ -21,6 +22,8 @@ pub struct Workspace {
     pub config: Config,
     /// Names of the site's collections, for classifying documents.
     pub collection_names: Vec<String>,
+    /// The shipped and the team's spelling rule sets, compiled once.
+    pub spelling: Matcher,
 }
 
 impl Workspace {
@@ -73,9 +76,11 @@ impl Workspace {
             err.src = NamedSource::new(shown, err.src.inner().clone());
             err
         })?;
+        let spelling = spelling_matcher(&cwd, &root, &config)?;
         Ok(Workspace {
             cwd,
             root,
+            spelling,
             collection_names: jekyll.collection_names(),
             jekyll,
             config,
@@ -99,6 +104,41 @@ impl Workspace {
     pub fn absolute(&self, path: &Path) -> PathBuf {
         absolute(&self.cwd, path)
     }
+}
+
+/// The shipped rule sets plus the team's rule files (`spelling.rules`), compiled. A bad rule
+/// file stops the run with its error at the exact place, like a bad configuration.
+fn spelling_matcher(cwd: &Path, root: &Path, config: &Config) -> Result<Matcher, Box<ConfigError>> {
+    let plain = |message: String| {
+        Box::new(ConfigError {
+            message,
+            help: None,
+            src: NamedSource::new(String::new(), String::new()),
+            span: None,
+        })
+    };
+    let mut sets = crate::spelling::shipped().map_err(|(name, e)| {
+        plain(format!(
+            "shipped rule file rules/{name} is invalid: {}",
+            e.message
+        ))
+    })?;
+    for file in &config.spelling.rule_files {
+        let path = root.join(file);
+        let shown = display_path(cwd, &path);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| plain(format!("cannot read rule file {shown}: {e}")))?;
+        let set = crate::spelling::rules::parse(&text, false).map_err(|e| {
+            Box::new(ConfigError {
+                message: e.message,
+                help: Some("the format is described in rules/README.md".into()),
+                src: NamedSource::new(shown.clone(), text.clone()),
+                span: Some(e.span.into()),
+            })
+        })?;
+        sets.push(set);
+    }
+    Matcher::new(sets).map_err(plain)
 }
 
 /// The nearest folder at or above `start` holding `_config.yml` or `.postlint.yml`; if none,

@@ -5,6 +5,7 @@
 pub mod file;
 pub mod front_matter;
 pub mod links;
+pub mod spelling;
 
 use crate::diagnostic::Severity;
 
@@ -44,6 +45,11 @@ pub static RULES: &[&Rule] = &[
     &links::POST_URL,
     &links::FRAGMENT,
     &links::IMAGE_MISSING,
+    &spelling::PRODUCT_NAMES,
+    &spelling::CONTEXT,
+    &spelling::KO_SPELLING,
+    &spelling::KO_LOANWORDS,
+    &spelling::KO_SPACING,
 ];
 
 /// Looks a rule up by its id.
@@ -56,9 +62,16 @@ pub fn check_document(
     doc: &crate::document::Document,
     config: &crate::config::Config,
     site: &crate::site::Site,
+    spelling: &crate::spelling::matcher::Matcher,
 ) -> Vec<crate::diagnostic::Diagnostic> {
     let mut out = front_matter::check(doc, config);
     out.extend(links::check(doc, site, &config.links.image_keys));
+    out.extend(spelling::check(
+        doc,
+        spelling,
+        &config.spelling.prose_keys,
+        &config.spelling.allow,
+    ));
     out
 }
 

@@ -40,6 +40,9 @@ pub struct Body {
     pub headings: Vec<Heading>,
     /// Ids the page gets besides heading ids: raw HTML `id`/`name`, footnotes (`fn:x`, `fnref:x`).
     pub ids: Vec<String>,
+    /// Prose a reader sees, for spelling: text of paragraphs, headings, lists, tables, link
+    /// text and image alt text, never code, URLs, HTML or Liquid. Contiguous text is one range.
+    pub prose: Vec<Range<usize>>,
 }
 
 /// A heading being read.
@@ -63,6 +66,7 @@ impl Body {
         let mut heading: Option<OpenHeading> = None;
         let mut ids = Vec::new();
         let mut html_block: Option<Range<usize>> = None;
+        let mut prose = Prose::default();
         let mut html_ranges = Vec::new();
         let mut parser = markdown::parser(body_text).into_offset_iter();
         for (event, r) in parser.by_ref() {
@@ -78,6 +82,7 @@ impl Body {
                     None => r.clone(),
                 });
             }
+            prose.event(&event, &r);
             match event {
                 Event::Start(Tag::Link {
                     link_type,
@@ -216,12 +221,72 @@ impl Body {
             references.extend(found);
         }
         references.sort_by_key(|r| r.span.start);
+        let prose = prose.without(&liquid);
         Body {
             liquid,
             references,
             headings,
             ids,
+            prose,
         }
+    }
+}
+
+/// Gathers prose ranges from the event stream.
+#[derive(Default)]
+struct Prose {
+    ranges: Vec<Range<usize>>,
+    /// Inside a code block.
+    code: bool,
+    /// Nesting of links whose text is their URL (autolinks), whose text is not prose.
+    url_text: Vec<bool>,
+}
+
+impl Prose {
+    fn event(&mut self, event: &Event<'_>, r: &Range<usize>) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => self.code = true,
+            Event::End(TagEnd::CodeBlock) => self.code = false,
+            Event::Start(Tag::Link { link_type, .. }) => self.url_text.push(matches!(
+                link_type,
+                pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email
+            )),
+            Event::End(TagEnd::Link) => {
+                self.url_text.pop();
+            }
+            Event::Text(_) if !self.code && !self.url_text.iter().any(|u| *u) => {
+                match self.ranges.last_mut() {
+                    Some(last) if last.end == r.start => last.end = r.end,
+                    _ => self.ranges.push(r.clone()),
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(last) = self.ranges.last_mut()
+                    && last.end == r.start
+                {
+                    last.end = r.end;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The ranges with every Liquid construct cut out.
+    fn without(self, liquid: &Liquid) -> Vec<Range<usize>> {
+        let mut out = Vec::with_capacity(self.ranges.len());
+        for range in self.ranges {
+            let mut start = range.start;
+            for item in liquid.overlapping(&range) {
+                if item.range.start > start {
+                    out.push(start..item.range.start);
+                }
+                start = start.max(item.range.end);
+            }
+            if start < range.end {
+                out.push(start..range.end);
+            }
+        }
+        out
     }
 }
 
@@ -300,6 +365,33 @@ mod tests {
             [
                 ("{{ site.repository }}/issues/1349", true),
                 ("{% post_url 2013-05-06-jekyll-1-0-0-released %}", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_is_text_readers_see_and_nothing_else() {
+        let text = "# 캐쉬 *정리*\n\n문단의 캐쉬와\n다음 줄 [링크 글](/url/캐쉬) ![대체 글](/a.png) `코드 캐쉬` <b>태그</b> {{ site.캐쉬 }} 끝\n\n```\n코드 블록 캐쉬\n```\n\n<https://github.com/캐쉬>\n\n| 표 | 캐쉬 |\n|---|---|\n| 칸 | 값 |\n";
+        let body = Body::scan(text, 0..text.len());
+        let prose: Vec<&str> = body.prose.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            prose,
+            [
+                "캐쉬 ",
+                "정리",
+                "문단의 캐쉬와\n다음 줄 ",
+                "링크 글",
+                " ",
+                "대체 글",
+                " ",
+                " ",
+                "태그",
+                " ",
+                " 끝",
+                "표",
+                "캐쉬",
+                "칸",
+                "값",
             ]
         );
     }

@@ -3,3 +3,78 @@
 
 pub mod matcher;
 pub mod rules;
+
+use std::ops::Range;
+
+use crate::document::yaml::{Node, Value};
+use rules::{RuleFileError, RuleSet};
+
+/// The rule sets postlint ships, compiled into the binary: `(file name, text)`.
+pub const SHIPPED: [(&str, &str); 5] = [
+    (
+        "product-names.yml",
+        include_str!("../../rules/product-names.yml"),
+    ),
+    ("context.yml", include_str!("../../rules/context.yml")),
+    (
+        "ko-spelling.yml",
+        include_str!("../../rules/ko-spelling.yml"),
+    ),
+    (
+        "ko-loanwords.yml",
+        include_str!("../../rules/ko-loanwords.yml"),
+    ),
+    ("ko-spacing.yml", include_str!("../../rules/ko-spacing.yml")),
+];
+
+/// The shipped sets, each carrying its registered rule (`typo/<id>` in `postlint rules`).
+pub fn shipped() -> Result<Vec<RuleSet>, (&'static str, RuleFileError)> {
+    SHIPPED
+        .iter()
+        .map(|(name, text)| {
+            let mut set = rules::parse(text, true).map_err(|e| (*name, e))?;
+            if let Some(rule) = crate::checks::rule(set.rule.id) {
+                set.rule = rule;
+            }
+            Ok(set)
+        })
+        .collect()
+}
+
+/// Front-matter keys whose values are prose, unless the configuration says otherwise.
+pub const DEFAULT_PROSE_KEYS: [&str; 4] = ["title", "summary", "description", "excerpt"];
+
+/// The bytes of the string values of `keys` in front matter (quotes excluded), where
+/// spelling is checked.
+pub fn front_matter_prose(root: &Node, text: &str, keys: &[String]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for key in keys {
+        let Some((
+            _,
+            Node {
+                value: Value::Str(value),
+                span,
+            },
+        )) = root.get(key)
+        else {
+            continue;
+        };
+        let written = text.get(span.clone()).unwrap_or("");
+        let inner = match written.chars().next() {
+            Some(q @ ('\'' | '"')) if written.len() >= 2 && written.ends_with(q) => {
+                span.start + 1..span.end - 1
+            }
+            _ if written == value => span.clone(),
+            // Block scalars: the value's lines, indicator excluded.
+            _ => match written.find('\n') {
+                Some(i) if written.starts_with(['|', '>']) => span.start + i + 1..span.end,
+                _ => span.clone(),
+            },
+        };
+        out.push(inner);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

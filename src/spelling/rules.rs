@@ -14,8 +14,8 @@ use crate::diagnostic::Severity;
 pub struct RuleSet {
     /// The set id; findings are `typo/<id>`.
     pub id: String,
-    /// The rule id findings carry, `typo/<id>` (made once per set).
-    pub rule_id: &'static str,
+    /// The rule findings carry: `typo/<id>`, with the set's severity and description.
+    pub rule: &'static crate::checks::Rule,
     /// What the set is about.
     pub description: String,
     /// Severity of its findings unless the configuration re-levels them.
@@ -158,8 +158,15 @@ pub fn parse(text: &str, require_examples: bool) -> Result<RuleSet, RuleFileErro
         let span = at(&spanned.referenced);
         rules.push(rule(spanned.value, require_examples).map_err(|m| fail(span, m))?);
     }
+    // One small allocation per set for the life of the run, so findings can carry `&'static`
+    // rule ids like every other check's.
+    let rule: &'static crate::checks::Rule = Box::leak(Box::new(crate::checks::Rule {
+        id: Box::leak(format!("typo/{id}").into_boxed_str()),
+        default_severity: severity,
+        summary: Box::leak(raw.description.clone().into_boxed_str()),
+    }));
     Ok(RuleSet {
-        rule_id: Box::leak(format!("typo/{id}").into_boxed_str()),
+        rule,
         id,
         description: raw.description,
         severity,
@@ -243,7 +250,8 @@ mod tests {
     #[test]
     fn a_set_reads_with_its_rules_and_examples() {
         let set = parse(SET, true).unwrap();
-        assert_eq!((set.id.as_str(), set.rule_id), ("demo", "typo/demo"));
+        assert_eq!((set.id.as_str(), set.rule.id), ("demo", "typo/demo"));
+        assert_eq!(set.rule.default_severity, Severity::Warning);
         assert_eq!(set.severity, Severity::Warning);
         assert!(set.autofix);
         assert_eq!(set.rules.len(), 2);

@@ -97,7 +97,7 @@ fn front_matter_without_its_closing_line() {
     write(
         dir.path(),
         "_posts/2016-05-18-open.md",
-        "---\ntitle: 아키텍쳐\nsummary: 요약\n\n본문\n".as_bytes(),
+        "---\ntitle: 아키텍처\nsummary: 요약\n\n본문\n".as_bytes(),
     );
     let (_, found) = findings_for(dir.path(), "_posts/2016-05-18-open.md");
     assert_eq!(only_rule(&found), "front-matter/unclosed");
@@ -149,7 +149,7 @@ fn billion_laughs_alias_bomb() {
 fn fifty_megabyte_markdown_file_is_skipped_by_default_and_checked_when_allowed() {
     let dir = site();
     let mut text = String::from("---\ntitle: 큰 파일\n---\n");
-    let line = "캐쉬와 ElasticCache를 쓰는 아키텍쳐에 대한 아주 긴 문단이다. [링크](/2016/05/13/witness.html)\n";
+    let line = "캐시와 ElastiCache를 쓰는 아키텍처에 대한 아주 긴 문단이다. [링크](/2016/05/13/witness.html)\n";
     while text.len() < 50 * 1024 * 1024 {
         text.push_str(line);
     }

@@ -66,9 +66,56 @@ fn json_fields_follow_the_contract_with_hangul_on_the_line() {
         "write a `category` that matches the pattern `^[a-z0-9-]+$`"
     );
     assert!(d["fix"].is_null());
+    // The same file's `summary` also says `ElasticCache` (an error with a fix), and its body
+    // `캐쉬` (a warning): the summary counts all three.
+    let typo = &json["diagnostics"][1];
+    assert_eq!(typo["rule"], "typo/product-names");
+    assert_eq!(typo["message"], "'ElasticCache' -> 'ElastiCache'");
+    let fix_at = typo["fix"]["offset"].as_u64().unwrap() as usize;
+    assert_eq!(&text[fix_at..fix_at + 12], "ElasticCache");
+    assert_eq!(typo["fix"]["replacement"], "ElastiCache");
     assert_eq!(json["summary"]["files"], 1);
-    assert_eq!(json["summary"]["errors"], 1);
-    assert_eq!(json["summary"]["warnings"], 0);
+    assert_eq!(json["summary"]["errors"], 2);
+    assert_eq!(json["summary"]["warnings"], 1);
+}
+
+/// The motivating post: every planted spelling mistake at its exact place, nothing else.
+#[test]
+fn spelling_on_the_motivating_post() {
+    let post = "fixtures/site/_posts/2016-05-18-aws-summit-2016.md";
+    let run = postlint(repo(), &["check", "--format", "json", post]);
+    let text = std::fs::read_to_string(repo().join(post)).unwrap();
+    let found: Vec<(u64, u64, String, String)> = run.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let offset = d["offset"].as_u64().unwrap() as usize;
+            let length = d["length"].as_u64().unwrap() as usize;
+            (
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_string(),
+                text[offset..offset + length].to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        (5, 20, "typo/context", "AWS Submit"),
+        (21, 20, "typo/ko-loanwords", "아키텍쳐"),
+        (27, 5, "typo/ko-loanwords", "캐쉬"),
+        (29, 7, "typo/ko-loanwords", "캐쉬"),
+        (29, 11, "typo/product-names", "ElasticCache"),
+        (30, 7, "typo/product-names", "ElasticSearch"),
+        (31, 7, "typo/product-names", "RedShift"),
+        (33, 9, "typo/ko-loanwords", "아키텍쳐"),
+        (36, 31, "typo/ko-loanwords", "어플리케이션"),
+    ];
+    let want: Vec<(u64, u64, String, String)> = want
+        .iter()
+        .map(|(l, c, r, t)| (*l, *c, r.to_string(), t.to_string()))
+        .collect();
+    assert_eq!(found, want);
 }
 
 /// A BOM and CRLF line ends: the missing key is reported at the `---` after the BOM, column 1.
@@ -98,9 +145,15 @@ fn bom_and_crlf_spans() {
 }
 
 #[test]
-fn good_posts_and_excluded_files_are_clean() {
+fn good_posts_and_excluded_files_have_no_front_matter_or_link_findings() {
     let run = postlint(repo(), &["check", "--format", "json", "fixtures/site"]);
-    let files: Vec<String> = run.findings().into_iter().map(|(f, _)| f).collect();
+    // The good posts keep their planted spelling mistakes (fixtures/site/README.md).
+    let files: Vec<String> = run
+        .findings()
+        .into_iter()
+        .filter(|(_, rule)| !rule.starts_with("typo/"))
+        .map(|(f, _)| f)
+        .collect();
     for clean in [
         "fixtures/site/_posts/2016-05-13-image-resizing-with-lambda.md",
         "fixtures/site/_posts/2016-05-18-aws-summit-2016.md",
