@@ -74,6 +74,13 @@ pub struct CheckArgs {
     /// Print how long each stage took (walk, read, index, check, report) to stderr.
     #[arg(long)]
     pub timings: bool,
+    /// Apply every automatic fix (typos with one right form, in sets that allow it), then
+    /// report what is left. Files are replaced atomically; code is never touched.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the automatic fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 /// Arguments of `postlint rules`.

@@ -39,6 +39,9 @@ pub struct Fix {
     pub span: Range<usize>,
     /// Text to put there.
     pub replacement: String,
+    /// `--fix` may apply it: the rule has one right form and allows automatic fixes. Other
+    /// fixes are suggestions for editors and bots.
+    pub automatic: bool,
 }
 
 /// The text of a checked file, shared by all its diagnostics so reporters can show the source

@@ -14,6 +14,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
+pub mod fix;
 pub mod report;
 pub mod run;
 pub mod site;
@@ -72,6 +73,17 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
     });
     timings.mark("check");
     let diagnostics = run::finish(&workspace.config, diagnostics);
+    if args.diff {
+        return run::print_diff(out, err, &workspace, &diagnostics);
+    }
+    // After fixing, check again: what is left is reported at its place in the new text.
+    if args.fix && run::fix_files(err, &workspace, &diagnostics) > 0 {
+        let again = cli::CheckArgs {
+            fix: false,
+            ..args.clone()
+        };
+        return check(&again, out, err);
+    }
     let summary = Summary::new(found.files.len() + found.problems.len(), &diagnostics);
     if let Err(e) = run::write_report(out, style, &diagnostics, &summary) {
         let _ = writeln!(err, "error: cannot write the report: {e}");

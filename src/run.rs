@@ -333,6 +333,71 @@ pub fn check_file(ws: &Workspace, site: &Site, file: &LoadedFile) -> Vec<Diagnos
     out
 }
 
+/// `--diff`: prints the automatic fixes as a unified diff; exit status 1 when there is one.
+pub fn print_diff(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    ws: &Workspace,
+    diagnostics: &[Diagnostic],
+) -> ExitStatus {
+    let mut changed = 0;
+    for (source, fixes) in crate::fix::by_file(diagnostics) {
+        if !source.path.starts_with(&ws.root) {
+            continue;
+        }
+        let (new, _) = crate::fix::apply(&source.text, &fixes);
+        if new != source.text {
+            changed += 1;
+            if write!(
+                out,
+                "{}",
+                crate::fix::diff(&source.display_path, &source.text, &new)
+            )
+            .is_err()
+            {
+                return ExitStatus::Error;
+            }
+        }
+    }
+    let _ = writeln!(err, "{changed} files would be changed by --fix");
+    if changed > 0 {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// `--fix`: writes the automatic fixes and returns how many were written. Only files inside
+/// the site root are written.
+pub fn fix_files(err: &mut dyn Write, ws: &Workspace, diagnostics: &[Diagnostic]) -> usize {
+    let mut fixed_files: Vec<Arc<SourceFile>> = Vec::new();
+    let mut fixed = 0;
+    for (source, fixes) in crate::fix::by_file(diagnostics) {
+        if !source.path.starts_with(&ws.root) {
+            continue;
+        }
+        let (new, applied) = crate::fix::apply(&source.text, &fixes);
+        match crate::fix::write(&source.path, &source.text, &new) {
+            crate::fix::Outcome::Fixed(_) => {
+                fixed += applied;
+                fixed_files.push(source);
+            }
+            crate::fix::Outcome::Changed => {
+                let _ = writeln!(
+                    err,
+                    "warning: {} changed on disk while it was checked; not fixed",
+                    source.display_path
+                );
+            }
+            crate::fix::Outcome::Failed(why) => {
+                let _ = writeln!(err, "warning: cannot fix {}: {why}", source.display_path);
+            }
+        }
+    }
+    let _ = writeln!(err, "fixed {fixed} problems in {} files", fixed_files.len());
+    fixed
+}
+
 /// Applies configured severities (dropping rules turned off) and sorts by file and position.
 pub fn finish(config: &Config, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = diagnostics

@@ -78,6 +78,7 @@ pub fn check(
                 d = d.with_fix(Fix {
                     span: hit.range.clone(),
                     replacement: right.clone(),
+                    automatic: set.autofix,
                 });
             }
             out.push(d);

@@ -38,6 +38,7 @@ struct JsonFix<'a> {
     offset: usize,
     length: usize,
     replacement: &'a str,
+    automatic: bool,
 }
 
 #[derive(Serialize)]
@@ -84,6 +85,7 @@ fn to_json(d: &Diagnostic) -> JsonDiagnostic<'_> {
             offset: f.span.start,
             length: f.span.len(),
             replacement: &f.replacement,
+            automatic: f.automatic,
         }),
     }
 }

@@ -8,3 +8,4 @@ mod common;
 mod fixtures_site;
 mod links;
 mod readme;
+mod spelling;
