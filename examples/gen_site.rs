@@ -26,7 +26,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gen_site [--posts N] [--seed S] OUT_DIR";
+const USAGE: &str = "usage: gen_site [--posts N] [--seed S] [--rules N] OUT_DIR";
 const DEFAULT_SEED: u64 = 0x706f_7374_6c69_6e74; // "postlint" in ASCII
 const TARGET_POST_BYTES: usize = 6000;
 const IMAGE_COUNT: usize = 16;
@@ -231,6 +231,8 @@ const STREAM_BODY: u64 = 3;
 struct Site {
     seed: u64,
     posts: u32,
+    /// Generated spelling rules to add (`--rules N`), 0 for none.
+    rules: usize,
 }
 
 impl Site {
@@ -521,7 +523,13 @@ fn run(site: &Site, out_dir: &Path) -> io::Result<()> {
     fs::create_dir_all(&posts_dir)?;
     fs::create_dir_all(&imgs_dir)?;
     fs::write(out_dir.join("_config.yml"), CONFIG_YML)?;
-    fs::write(out_dir.join(".postlint.yml"), POSTLINT_YML)?;
+    if site.rules > 0 {
+        fs::write(out_dir.join("rules-gen.yml"), generated_rules(site.rules))?;
+        let config = format!("{POSTLINT_YML}spelling:\n  rules: [rules-gen.yml]\n");
+        fs::write(out_dir.join(".postlint.yml"), config)?;
+    } else {
+        fs::write(out_dir.join(".postlint.yml"), POSTLINT_YML)?;
+    }
     for i in 0..IMAGE_COUNT {
         fs::write(imgs_dir.join(format!("img-{i:02}.png")), PNG)?;
     }
@@ -552,24 +560,52 @@ fn run(site: &Site, out_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// A rule set of `n` generated entries (half Latin, half Hangul), for measuring how matching
+/// cost grows with the size of the dictionaries. The wrong forms do not occur in the posts.
+fn generated_rules(n: usize) -> String {
+    let mut out = String::from(
+        "id: generated\ndescription: generated entries for benchmarks\nseverity: warning\nrules:\n",
+    );
+    for i in 0..n {
+        if i % 2 == 0 {
+            let _ = writeln!(
+                out,
+                "  - right: Zq{i}Cloud\n    wrong: [Zq{i}cloud, ZQ{i}Cloud]"
+            );
+        } else {
+            let syllable = |k: usize| char::from_u32(0xAC00 + (k % 11_172) as u32).unwrap_or('가');
+            let wrong: String = [
+                syllable(i * 7919),
+                syllable(i * 104_729 + 1),
+                syllable(i + 3),
+            ]
+            .iter()
+            .collect();
+            let _ = writeln!(out, "  - right: 가{wrong}\n    wrong: [{wrong}뷁]");
+        }
+    }
+    out
+}
+
 /// `Ok(None)` means help was asked for.
 fn parse_args() -> Result<Option<(Site, PathBuf)>, String> {
     let mut site = Site {
         seed: DEFAULT_SEED,
         posts: 1000,
+        rules: 0,
     };
     let mut out = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
-            "--posts" | "--seed" => {
+            "--posts" | "--seed" | "--rules" => {
                 let value = args.next().ok_or(format!("{arg} needs a value"))?;
                 let bad = |_| format!("{arg}: not a non-negative integer: {value}");
-                if arg == "--posts" {
-                    site.posts = value.parse().map_err(bad)?;
-                } else {
-                    site.seed = value.parse().map_err(bad)?;
+                match arg.as_str() {
+                    "--posts" => site.posts = value.parse().map_err(bad)?,
+                    "--rules" => site.rules = value.parse().map_err(bad)?,
+                    _ => site.seed = value.parse().map_err(bad)?,
                 }
             }
             _ if arg.starts_with('-') => return Err(format!("unknown option {arg}")),
