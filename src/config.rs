@@ -336,6 +336,27 @@ pub enum Level {
 }
 
 impl SeverityOverrides {
+    /// The severity of one entry of a rule set (`typo/ko-loanwords/캐시`, keyed by its right
+    /// form): an exact key for the entry wins, then whatever applies to the set.
+    pub fn resolve_entry(
+        &self,
+        rule_id: &str,
+        entry: Option<&str>,
+        default: Severity,
+    ) -> Option<Severity> {
+        if let Some(entry) = entry {
+            let key = format!("{rule_id}/{entry}");
+            let exact = self.entries.iter().find_map(|(k, level)| match k {
+                SeverityKey::Exact(id) if *id == key => Some(*level),
+                _ => None,
+            });
+            if let Some(level) = exact {
+                return level.severity();
+            }
+        }
+        self.resolve(rule_id, default)
+    }
+
     /// The severity for `rule_id`: `None` when the rule is turned off.
     pub fn resolve(&self, rule_id: &str, default: Severity) -> Option<Severity> {
         let exact = self.entries.iter().find_map(|(k, level)| match k {
@@ -356,10 +377,19 @@ impl SeverityOverrides {
         });
         match level {
             None => Some(default),
-            Some(Level::Off) => None,
-            Some(Level::Error) => Some(Severity::Error),
-            Some(Level::Warning) => Some(Severity::Warning),
-            Some(Level::Info) => Some(Severity::Info),
+            Some(level) => level.severity(),
+        }
+    }
+}
+
+impl Level {
+    /// The severity this level gives; `None` for `off`.
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
         }
     }
 }

@@ -88,6 +88,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// A machine-applicable replacement, when one is certain.
     pub fix: Option<Fix>,
+    /// For a rule set's finding, the entry (its right form), so configuration can re-level
+    /// or turn off one entry: `typo/ko-loanwords/캐시`.
+    pub entry: Option<String>,
 }
 
 impl Diagnostic {
@@ -108,6 +111,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             fix: None,
+            entry: None,
         }
     }
 

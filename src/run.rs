@@ -404,7 +404,9 @@ pub fn finish(config: &Config, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> 
         .into_iter()
         .filter_map(|mut d| {
             let default = checks::rule(d.rule).map_or(d.severity, |r| r.default_severity);
-            d.severity = config.severity.resolve(d.rule, default)?;
+            d.severity = config
+                .severity
+                .resolve_entry(d.rule, d.entry.as_deref(), default)?;
             Some(d)
         })
         .collect();

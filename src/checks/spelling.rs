@@ -69,6 +69,7 @@ pub fn check(
             let rights: Vec<String> = rule.right.iter().map(|r| format!("'{r}'")).collect();
             let message = format!("'{wrong}' -> {}", rights.join(" or "));
             let mut d = Diagnostic::new(set.rule, &doc.source, hit.range.clone(), message);
+            d.entry = rule.right.first().cloned();
             d = match (&rule.note, rule.right.as_slice()) {
                 (Some(note), _) => d.with_help(note.clone()),
                 (None, [_, _, ..]) => d.with_help("which form is right depends on the meaning"),
