@@ -277,22 +277,19 @@ pub fn front_matter_images(root: &Node, text: &str, keys: &[String]) -> Vec<Refe
         for part in key.split('.') {
             node = node.and_then(|n| n.get(part)).map(|(_, v)| v);
         }
-        let Some(Node {
-            value: Value::Str(value),
-            span,
-        }) = node
+        let Some(
+            node @ Node {
+                value: Value::Str(value),
+                ..
+            },
+        ) = node
         else {
             continue;
         };
         if value.trim().is_empty() {
             continue;
         }
-        // The node's span includes quotes; point at the value itself when it is written as is.
-        let written = text.get(span.clone()).unwrap_or("");
-        let span = match written.find(value.as_str()) {
-            Some(i) => span.start + i..span.start + i + value.len(),
-            None => span.clone(),
-        };
+        let span = node.content_span(text);
         let has_liquid = value.contains("{{") || value.contains("{%");
         out.push(Reference {
             kind: RefKind::Image,

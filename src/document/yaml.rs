@@ -72,6 +72,23 @@ impl Node {
         }
     }
 
+    /// The bytes of a string scalar's content in `text` (the text its spans index): without
+    /// the quotes of a quoted scalar, without the `|`/`>` line of a block scalar.
+    pub fn content_span(&self, text: &str) -> Range<usize> {
+        let span = self.span.clone();
+        let written = text.get(span.clone()).unwrap_or("");
+        match written.chars().next() {
+            Some(q @ ('\'' | '"')) if written.len() >= 2 && written.ends_with(q) => {
+                span.start + 1..span.end - 1
+            }
+            Some('|' | '>') => match written.find('\n') {
+                Some(i) => span.start + i + 1..span.end,
+                None => span,
+            },
+            _ => span,
+        }
+    }
+
     /// The first entry whose key is the string `key`.
     pub fn get(&self, key: &str) -> Option<&(Node, Node)> {
         self.entries()

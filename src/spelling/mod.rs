@@ -47,33 +47,11 @@ pub const DEFAULT_PROSE_KEYS: [&str; 4] = ["title", "summary", "description", "e
 /// The bytes of the string values of `keys` in front matter (quotes excluded), where
 /// spelling is checked.
 pub fn front_matter_prose(root: &Node, text: &str, keys: &[String]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for key in keys {
-        let Some((
-            _,
-            Node {
-                value: Value::Str(value),
-                span,
-            },
-        )) = root.get(key)
-        else {
-            continue;
-        };
-        let written = text.get(span.clone()).unwrap_or("");
-        let inner = match written.chars().next() {
-            Some(q @ ('\'' | '"')) if written.len() >= 2 && written.ends_with(q) => {
-                span.start + 1..span.end - 1
-            }
-            _ if written == value => span.clone(),
-            // Block scalars: the value's lines, indicator excluded.
-            _ => match written.find('\n') {
-                Some(i) if written.starts_with(['|', '>']) => span.start + i + 1..span.end,
-                _ => span.clone(),
-            },
-        };
-        out.push(inner);
-    }
-    out
+    keys.iter()
+        .filter_map(|key| root.get(key).map(|(_, v)| v))
+        .filter(|node| matches!(node.value, Value::Str(_)))
+        .map(|node| node.content_span(text))
+        .collect()
 }
 
 #[cfg(test)]
