@@ -133,11 +133,14 @@ impl Matcher {
             self.rule(hit)
                 .is_some_and(|(_, rule)| accepts(text, &hit.range, rule))
         });
+        // Leftmost, then longest; for the very same text, the later set wins, so a team's
+        // own rule overrides a shipped one.
         candidates.sort_by(|a, b| {
             a.range
                 .start
                 .cmp(&b.range.start)
                 .then(b.range.end.cmp(&a.range.end))
+                .then(b.set.cmp(&a.set))
         });
         let mut out: Vec<Hit> = Vec::with_capacity(candidates.len());
         for hit in candidates {
