@@ -76,9 +76,19 @@ pub fn check(
                 (None, _) => d.with_help(set.description.clone()),
             };
             if let [right] = rule.right.as_slice() {
+                // Carry a particle along when the final consonant changes (컨셉을 -> 콘셉트를).
+                let after = text.get(hit.range.end..).unwrap_or("");
+                let (span, replacement) =
+                    match crate::spelling::particle::agreeing_particle(wrong, right, after) {
+                        Some((len, particle)) => (
+                            hit.range.start..hit.range.end + len,
+                            format!("{right}{particle}"),
+                        ),
+                        None => (hit.range.clone(), right.clone()),
+                    };
                 d = d.with_fix(Fix {
-                    span: hit.range.clone(),
-                    replacement: right.clone(),
+                    span,
+                    replacement,
                     automatic: set.autofix,
                 });
             }

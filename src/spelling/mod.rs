@@ -2,6 +2,7 @@
 //! files), compiled once into one matcher that understands Korean and English word boundaries.
 
 pub mod matcher;
+pub mod particle;
 pub mod rules;
 
 use std::ops::Range;
