@@ -172,7 +172,7 @@ impl Body {
             used_spans.push(def.span.clone());
             if let (Some(reference), Some((_, raw))) =
                 (references.get_mut(*index), written(&def.span))
-                && (raw.contains("{{") || raw.contains("{%"))
+                && crate::document::liquid::contains_liquid(&raw)
             {
                 reference.dest = raw;
                 reference.has_liquid = true;
@@ -183,7 +183,7 @@ impl Body {
             .filter(|(_, def)| !used_spans.contains(&def.span))
             .filter_map(|(_, def)| {
                 let (span, raw) = written(&def.span)?;
-                let has_liquid = raw.contains("{{") || raw.contains("{%");
+                let has_liquid = crate::document::liquid::contains_liquid(&raw);
                 Some(Reference {
                     kind: RefKind::Link,
                     origin: Origin::UnusedDefinition,
@@ -212,7 +212,7 @@ impl Body {
             for r in &mut found {
                 // The tokenizer read the masked text; Liquid must be read from the original.
                 if let Some(written) = text.get(r.span.clone())
-                    && (written.contains("{{") || written.contains("{%"))
+                    && crate::document::liquid::contains_liquid(written)
                 {
                     r.dest = written.to_string();
                     r.has_liquid = true;

@@ -154,7 +154,7 @@ fn finish(link: OpenLink<'_>, masked: &str, original: &str) -> Option<Reference>
         _ => return None,
     };
     let has_liquid = matches!(link.link_type, LinkType::Inline | LinkType::Autolink)
-        && (raw.contains("{{") || raw.contains("{%"));
+        && crate::document::liquid::contains_liquid(&raw);
     let dest = if has_liquid {
         raw
     } else {
@@ -259,7 +259,7 @@ pub fn html_references(attributes: &[Attribute]) -> Vec<Reference> {
 }
 
 fn html_reference(kind: RefKind, dest: String, span: Range<usize>) -> Reference {
-    let has_liquid = dest.contains("{{") || dest.contains("{%");
+    let has_liquid = crate::document::liquid::contains_liquid(&dest);
     Reference {
         kind,
         origin: Origin::Html,
@@ -290,7 +290,7 @@ pub fn front_matter_images(root: &Node, text: &str, keys: &[String]) -> Vec<Refe
             continue;
         }
         let span = node.content_span(text);
-        let has_liquid = value.contains("{{") || value.contains("{%");
+        let has_liquid = crate::document::liquid::contains_liquid(value);
         out.push(Reference {
             kind: RefKind::Image,
             origin: Origin::FrontMatter,

@@ -9,6 +9,12 @@
 
 use std::ops::Range;
 
+/// True when `text` holds Liquid (`{{ … }}` or `{% … %}`) that must be rendered before the
+/// text means anything as a URL.
+pub fn contains_liquid(text: &str) -> bool {
+    text.contains("{{") || text.contains("{%")
+}
+
 /// One piece of Liquid in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {

@@ -1,8 +1,6 @@
 //! The Markdown body as pulldown-cmark events with byte ranges of the whole file.
 
-use std::ops::Range;
-
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Options, Parser};
 
 /// The extensions Jekyll's kramdown (GFM input) renders and our checks must see; heading
 /// attributes are kramdown's `{#id}`.
@@ -19,18 +17,18 @@ pub fn parser(body: &str) -> Parser<'_> {
     Parser::new_ext(body, options())
 }
 
-/// Parses `body` (which starts at byte `base` of its file) and yields each event with its range
-/// in file coordinates, so checks can report spans without any translation.
-pub fn events(body: &str, base: usize) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
-    parser(body)
-        .into_offset_iter()
-        .map(move |(event, range)| (event, range.start + base..range.end + base))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pulldown_cmark::Tag;
+    use pulldown_cmark::{Event, Tag};
+    use std::ops::Range;
+
+    /// Events of `body` (at byte `base` of its file) with file offsets.
+    fn events(body: &str, base: usize) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
+        parser(body)
+            .into_offset_iter()
+            .map(move |(event, range)| (event, range.start + base..range.end + base))
+    }
 
     #[test]
     fn link_ranges_are_file_offsets_with_hangul_before_them() {
