@@ -57,7 +57,7 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
         .iter()
         .map(|p| run::walk_problem(&workspace, p))
         .collect();
-    pool.install(|| {
+    let (loaded, site) = pool.install(|| {
         let whole_site = discover::discover(&run::index_options(&workspace, args));
         timings.mark("walk");
         let loaded = run::load_all(&workspace, &found.files, &whole_site.files);
@@ -70,19 +70,23 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
                 .filter(|file| file.checked)
                 .flat_map_iter(|file| run::check_file(&workspace, &site, file)),
         );
+        (loaded, site)
     });
     timings.mark("check");
     let diagnostics = run::finish(&workspace.config, diagnostics);
-    if args.diff {
-        return run::print_diff(out, err, &workspace, &diagnostics);
-    }
-    // After fixing, check again: what is left is reported at its place in the new text.
-    if args.fix && run::fix_files(err, &workspace, &diagnostics) > 0 {
-        let again = cli::CheckArgs {
-            fix: false,
-            ..args.clone()
-        };
-        return check(&again, out, err);
+    if args.diff || args.fix {
+        let fixed = pool.install(|| run::settle_fixes(&workspace, &site, &loaded, &diagnostics));
+        if args.diff {
+            return run::print_diff(out, err, &fixed);
+        }
+        // After fixing, check again: what is left is reported at its place in the new text.
+        if run::fix_files(err, &fixed) > 0 {
+            let again = cli::CheckArgs {
+                fix: false,
+                ..args.clone()
+            };
+            return check(&again, out, err);
+        }
     }
     let summary = Summary::new(found.files.len() + found.problems.len(), &diagnostics);
     if let Err(e) = run::write_report(out, style, &diagnostics, &summary) {

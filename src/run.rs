@@ -333,33 +333,114 @@ pub fn check_file(ws: &Workspace, site: &Site, file: &LoadedFile) -> Vec<Diagnos
     out
 }
 
-/// `--diff`: prints the automatic fixes as a unified diff; exit status 1 when there is one.
-pub fn print_diff(
-    out: &mut dyn Write,
-    err: &mut dyn Write,
+/// One file's text after `--fix`: every automatic fix applied, then the file checked again
+/// and the new fixes applied, until none is left, so a second `--fix` changes nothing even
+/// where one fix uncovers another (`할것같다` -> `할 것같다` -> `할 것 같다`).
+pub struct FixedFile {
+    /// The file as it was read.
+    pub source: Arc<SourceFile>,
+    /// Its text with the fixes applied.
+    pub text: String,
+    /// How many fixes were applied, over all rounds.
+    pub applied: usize,
+    /// False when fixes still changed the text after [`MAX_FIX_ROUNDS`] (rules that undo
+    /// each other); the text is then the original, so nothing is written.
+    pub settled: bool,
+}
+
+/// Rounds of fix-and-check before giving up on a file whose fixes keep changing it.
+pub const MAX_FIX_ROUNDS: usize = 10;
+
+/// The settled text of every file under the site root that has automatic fixes, in report
+/// order. Runs on the current thread pool.
+pub fn settle_fixes(
     ws: &Workspace,
+    site: &Site,
+    loaded: &[LoadedFile],
     diagnostics: &[Diagnostic],
-) -> ExitStatus {
+) -> Vec<FixedFile> {
+    let documents: HashMap<&std::path::Path, &Document> = loaded
+        .iter()
+        .filter_map(|f| f.document.as_ref())
+        .map(|d| (d.source.path.as_path(), d))
+        .collect();
+    let files: Vec<_> = crate::fix::by_file(diagnostics)
+        .into_iter()
+        .filter(|(source, _)| source.path.starts_with(&ws.root))
+        .collect();
+    files
+        .par_iter()
+        .map(|(source, fixes)| {
+            let document = documents.get(source.path.as_path()).copied();
+            settle_file(ws, site, source, document, fixes)
+        })
+        .collect()
+}
+
+fn settle_file(
+    ws: &Workspace,
+    site: &Site,
+    source: &Arc<SourceFile>,
+    document: Option<&Document>,
+    first: &[&crate::diagnostic::Fix],
+) -> FixedFile {
+    let (mut text, mut applied) = crate::fix::apply(&source.text, first);
+    let mut settled = false;
+    for _ in 1..MAX_FIX_ROUNDS {
+        // Only documents can be checked again; other fixes (none yet) settle in one round.
+        let Some(document) = document else {
+            settled = true;
+            break;
+        };
+        let again = SourceFile::new(
+            source.path.clone(),
+            source.display_path.clone(),
+            text.clone(),
+        );
+        let doc = Document::new(again, document.rel_path.clone(), document.kind.clone());
+        let found: Vec<Diagnostic> = checks::check_document(&doc, &ws.config, site, &ws.spelling)
+            .into_iter()
+            .filter_map(|d| configured(&ws.config, d))
+            .collect();
+        let fixes: Vec<&crate::diagnostic::Fix> = found
+            .iter()
+            .filter_map(|d| d.fix.as_ref().filter(|f| f.automatic))
+            .collect();
+        let (next, more) = crate::fix::apply(&text, &fixes);
+        if more == 0 || next == text {
+            settled = true;
+            break;
+        }
+        text = next;
+        applied += more;
+    }
+    if !settled {
+        text = source.text.clone();
+        applied = 0;
+    }
+    FixedFile {
+        source: Arc::clone(source),
+        text,
+        applied,
+        settled,
+    }
+}
+
+/// `--diff`: prints the settled fixes as a unified diff; exit status 1 when there is one.
+pub fn print_diff(out: &mut dyn Write, err: &mut dyn Write, fixed: &[FixedFile]) -> ExitStatus {
     let mut changed = 0;
-    for (source, fixes) in crate::fix::by_file(diagnostics) {
-        if !source.path.starts_with(&ws.root) {
+    for file in fixed {
+        warn_unsettled(err, file);
+        if file.text == file.source.text {
             continue;
         }
-        let (new, _) = crate::fix::apply(&source.text, &fixes);
-        if new != source.text {
-            changed += 1;
-            if write!(
-                out,
-                "{}",
-                crate::fix::diff(&source.display_path, &source.text, &new)
-            )
-            .is_err()
-            {
-                return ExitStatus::Error;
-            }
+        changed += 1;
+        let diff = crate::fix::diff(&file.source.display_path, &file.source.text, &file.text);
+        if write!(out, "{diff}").is_err() {
+            return ExitStatus::Error;
         }
     }
-    let _ = writeln!(err, "{changed} files would be changed by --fix");
+    let _ = writeln!(err, "{} would be changed by --fix", count(changed, "file"));
     if changed > 0 {
         ExitStatus::Failure
     } else {
@@ -367,48 +448,78 @@ pub fn print_diff(
     }
 }
 
-/// `--fix`: writes the automatic fixes and returns how many were written. Only files inside
-/// the site root are written.
-pub fn fix_files(err: &mut dyn Write, ws: &Workspace, diagnostics: &[Diagnostic]) -> usize {
-    let mut fixed_files: Vec<Arc<SourceFile>> = Vec::new();
-    let mut fixed = 0;
-    for (source, fixes) in crate::fix::by_file(diagnostics) {
-        if !source.path.starts_with(&ws.root) {
+fn warn_unsettled(err: &mut dyn Write, file: &FixedFile) {
+    if !file.settled {
+        let _ = writeln!(
+            err,
+            "warning: fixes in {} still changed it after {MAX_FIX_ROUNDS} rounds, so it was not fixed; two rules may undo each other",
+            file.source.display_path
+        );
+    }
+}
+
+/// `--fix`: writes the settled fixes and returns how many were written.
+pub fn fix_files(err: &mut dyn Write, fixed: &[FixedFile]) -> usize {
+    let mut files = 0;
+    let mut written = 0;
+    for file in fixed {
+        warn_unsettled(err, file);
+        if file.text == file.source.text {
             continue;
         }
-        let (new, applied) = crate::fix::apply(&source.text, &fixes);
-        match crate::fix::write(&source.path, &source.text, &new) {
+        match crate::fix::write(&file.source.path, &file.source.text, &file.text) {
             crate::fix::Outcome::Fixed(_) => {
-                fixed += applied;
-                fixed_files.push(source);
+                written += file.applied;
+                files += 1;
             }
             crate::fix::Outcome::Changed => {
                 let _ = writeln!(
                     err,
                     "warning: {} changed on disk while it was checked; not fixed",
-                    source.display_path
+                    file.source.display_path
                 );
             }
             crate::fix::Outcome::Failed(why) => {
-                let _ = writeln!(err, "warning: cannot fix {}: {why}", source.display_path);
+                let _ = writeln!(
+                    err,
+                    "warning: cannot fix {}: {why}",
+                    file.source.display_path
+                );
             }
         }
     }
-    let _ = writeln!(err, "fixed {fixed} problems in {} files", fixed_files.len());
-    fixed
+    let _ = writeln!(
+        err,
+        "fixed {} in {}",
+        count(written, "problem"),
+        count(files, "file")
+    );
+    written
+}
+
+/// `1 file`, `2 files`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A diagnostic with its configured severity, or `None` when its rule (or entry) is off.
+fn configured(config: &Config, mut d: Diagnostic) -> Option<Diagnostic> {
+    let default = checks::rule(d.rule).map_or(d.severity, |r| r.default_severity);
+    d.severity = config
+        .severity
+        .resolve_entry(d.rule, d.entry.as_deref(), default)?;
+    Some(d)
 }
 
 /// Applies configured severities (dropping rules turned off) and sorts by file and position.
 pub fn finish(config: &Config, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .filter_map(|mut d| {
-            let default = checks::rule(d.rule).map_or(d.severity, |r| r.default_severity);
-            d.severity = config
-                .severity
-                .resolve_entry(d.rule, d.entry.as_deref(), default)?;
-            Some(d)
-        })
+        .filter_map(|d| configured(config, d))
         .collect();
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out

@@ -64,7 +64,7 @@ fn fix_writes_automatic_fixes_only_and_a_second_run_changes_nothing() {
 
     let fixed = postlint(dir.path(), &["check", "--fix", "--format", "json"]);
     assert!(
-        fixed.stderr.contains("fixed 2 problems in 1 files"),
+        fixed.stderr.contains("fixed 2 problems in 1 file"),
         "{}",
         fixed.stderr
     );
@@ -85,6 +85,65 @@ fn fix_writes_automatic_fixes_only_and_a_second_run_changes_nothing() {
         (0, ""),
         "{}",
         again.stderr
+    );
+}
+
+#[test]
+fn fixes_that_uncover_fixes_settle_in_one_run() {
+    let dir = site();
+    // `할것같다`: spacing `할것` first, which uncovers `것같다`; `할꺼에요` -> `할 거에요`
+    // uncovers `거에요` -> `거예요`.
+    write(
+        dir.path(),
+        POST,
+        "---\ntitle: 글\n---\n할것같다. 할꺼에요.\n",
+    );
+    let diff = postlint(dir.path(), &["check", "--diff"]);
+    assert!(
+        diff.stdout.contains("+할 것 같다. 할 거예요.\n"),
+        "{}",
+        diff.stdout
+    );
+    let fixed = postlint(dir.path(), &["check", "--fix"]);
+    assert!(fixed.stderr.contains("in 1 file\n"), "{}", fixed.stderr);
+    assert!(!fixed.stderr.contains("rounds"), "{}", fixed.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(POST)).unwrap(),
+        "---\ntitle: 글\n---\n할 것 같다. 할 거예요.\n"
+    );
+    let again = postlint(dir.path(), &["check", "--diff"]);
+    assert_eq!(
+        (again.status, again.stdout.as_str()),
+        (0, ""),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
+fn fixes_that_undo_each_other_leave_the_file_alone() {
+    let dir = site();
+    let text = "---\ntitle: 글\n---\nAlpha 글\n";
+    write(dir.path(), POST, text);
+    write(
+        dir.path(),
+        "team.yml",
+        "id: team\ndescription: d\nseverity: error\nautofix: true\nrules:\n  - right: Beta\n    pattern: Alpha\n  - right: Alpha\n    pattern: Beta\n",
+    );
+    write(
+        dir.path(),
+        ".postlint.yml",
+        "spelling:\n  rules: [team.yml]\n",
+    );
+    let fixed = postlint(dir.path(), &["check", "--fix"]);
+    assert!(
+        fixed.stderr.contains("so it was not fixed"),
+        "{}",
+        fixed.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(POST)).unwrap(),
+        text
     );
 }
 
