@@ -50,9 +50,9 @@ pub struct CheckArgs {
     /// Configuration file (default: .postlint.yml at the site root).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format (default: human; under GitHub Actions, annotations and the human report).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -87,8 +87,17 @@ pub struct CheckArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct RulesArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+/// `postlint rules --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// One rule per line: id, default severity, summary.
+    Human,
+    /// An array of `{id, severity, summary}`.
+    Json,
 }
 
 /// `--color`.

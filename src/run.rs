@@ -11,7 +11,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use crate::ExitStatus;
 use crate::checks::{self, file as file_rules};
-use crate::cli::{CheckArgs, ColorChoice, Deny};
+use crate::cli::{CheckArgs, ColorChoice, Deny, RulesFormat};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::discover::{DiscoverOptions, FoundFile, WalkProblem, WalkProblemKind};
@@ -27,6 +27,9 @@ use crate::workspace::Workspace;
 pub struct Style {
     /// The report format.
     pub format: Format,
+    /// Also write GitHub annotations before the report: no `--format` was given and the run
+    /// is a GitHub Actions job (`GITHUB_ACTIONS=true`).
+    pub github_annotations: bool,
     /// Colour human output.
     pub color: bool,
     /// Quiet mode.
@@ -44,7 +47,9 @@ impl Style {
             }
         };
         Style {
-            format: args.format,
+            format: args.format.unwrap_or(Format::Human),
+            github_annotations: args.format.is_none()
+                && std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true"),
             color,
             quiet: args.quiet,
         }
@@ -525,13 +530,29 @@ pub fn finish(config: &Config, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> 
     out
 }
 
-/// Writes the report in the chosen format.
+/// Writes the report in the chosen format. Machine formats leave out info diagnostics under
+/// `--quiet`, as the human report does.
 pub fn write_report(
     out: &mut dyn Write,
     style: Style,
+    ws: &Workspace,
     diagnostics: &[Diagnostic],
     summary: &Summary,
 ) -> std::io::Result<()> {
+    let shown: Vec<Diagnostic>;
+    let machine = if style.quiet {
+        shown = diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Info)
+            .cloned()
+            .collect();
+        shown.as_slice()
+    } else {
+        diagnostics
+    };
+    if style.github_annotations {
+        report::github::write(out, machine)?;
+    }
     match style.format {
         Format::Human => human::write(
             out,
@@ -543,14 +564,11 @@ pub fn write_report(
                 width: REPORT_WIDTH,
             },
         ),
-        Format::Json => {
-            let shown: Vec<Diagnostic> = diagnostics
-                .iter()
-                .filter(|d| !(style.quiet && d.severity == Severity::Info))
-                .cloned()
-                .collect();
-            report::json::write(out, &shown, summary)
-        }
+        Format::Json => report::json::write(out, machine, summary),
+        Format::Sarif => report::sarif::write(out, machine, &ws.rules(), &ws.root),
+        Format::Github => report::github::write(out, machine),
+        Format::Compact => report::compact::write(out, machine),
+        Format::Checkstyle => report::checkstyle::write(out, machine),
     }
 }
 
@@ -566,9 +584,9 @@ pub fn exit_status(run_failed: bool, summary: &Summary, args: &CheckArgs) -> Exi
 }
 
 /// `postlint rules` output.
-pub fn write_rules(out: &mut dyn Write, format: Format) -> std::io::Result<()> {
+pub fn write_rules(out: &mut dyn Write, format: RulesFormat) -> std::io::Result<()> {
     match format {
-        Format::Json => {
+        RulesFormat::Json => {
             let rules: Vec<serde_json::Value> = checks::RULES
                 .iter()
                 .map(|r| serde_json::json!({"id": r.id, "severity": r.default_severity.as_str(), "summary": r.summary}))
@@ -576,7 +594,7 @@ pub fn write_rules(out: &mut dyn Write, format: Format) -> std::io::Result<()> {
             serde_json::to_writer_pretty(&mut *out, &rules)?;
             writeln!(out)
         }
-        Format::Human => {
+        RulesFormat::Human => {
             let width = checks::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
             for r in checks::RULES {
                 writeln!(

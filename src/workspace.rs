@@ -100,6 +100,17 @@ impl Workspace {
         slash(rel)
     }
 
+    /// Every rule a run can report: the built-in ones, then the team's spelling sets.
+    pub fn rules(&self) -> Vec<&'static crate::checks::Rule> {
+        let mut rules: Vec<&'static crate::checks::Rule> = crate::checks::RULES.to_vec();
+        for set in self.spelling.sets() {
+            if !rules.iter().any(|r| r.id == set.rule.id) {
+                rules.push(set.rule);
+            }
+        }
+        rules
+    }
+
     /// A command-line path made absolute.
     pub fn absolute(&self, path: &Path) -> PathBuf {
         absolute(&self.cwd, path)

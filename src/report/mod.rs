@@ -1,7 +1,11 @@
 //! Reporters turn sorted diagnostics into text. They know nothing of checks.
 
+pub mod checkstyle;
+pub mod compact;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -12,6 +16,14 @@ pub enum Format {
     Human,
     /// The versioned JSON contract documented in the README, for tools.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other analysis platforms.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// `path:line:col: severity [rule] message`, for editors' quickfix and problem matchers.
+    Compact,
+    /// Checkstyle XML, for reviewdog and CI servers.
+    Checkstyle,
 }
 
 /// Counts for the summary line and the JSON `summary` object.

@@ -35,11 +35,19 @@ impl Run {
     }
 }
 
-/// Runs `postlint` with `args` in folder `cwd`.
+/// Runs `postlint` with `args` in folder `cwd`, outside GitHub Actions whatever the test
+/// runner's environment.
 pub fn postlint(cwd: &Path, args: &[&str]) -> Run {
+    postlint_with_env(cwd, args, &[])
+}
+
+/// Runs `postlint` with `args` in folder `cwd` and the variables `env` set.
+pub fn postlint_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_postlint"))
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .envs(env.iter().copied())
         .args(args)
         .output()
         .expect("postlint runs");

@@ -6,6 +6,7 @@ mod bad_input;
 mod cli;
 mod common;
 mod fixtures_site;
+mod formats;
 mod links;
 mod readme;
 mod spelling;

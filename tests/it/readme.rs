@@ -43,3 +43,42 @@ fn ci_runs_the_readme_test_command() {
         "`.ci/run` must run `{test_command}`"
     );
 }
+
+/// The VS Code problem matcher in the README reads every line of `--format compact`.
+#[test]
+fn the_problem_matcher_reads_compact_output() {
+    let readme = readme();
+    let matcher = readme
+        .find("\"problemMatcher\"")
+        .expect("a problem matcher");
+    let start = readme[..matcher]
+        .rfind("```json\n")
+        .expect("its code block")
+        + 8;
+    let end = matcher + readme[matcher..].find("\n```").expect("end of the block");
+    let task: serde_json::Value =
+        serde_json::from_str(&readme[start..end]).expect("the task is JSON");
+    let pattern = &task["problemMatcher"]["pattern"];
+    let regex = regex::Regex::new(pattern["regexp"].as_str().expect("regexp")).expect("regex");
+    let run = crate::common::postlint(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", "--format", "compact", "fixtures/site"],
+    );
+    let mut lines = 0;
+    for line in run.stdout.lines() {
+        let caps = regex
+            .captures(line)
+            .unwrap_or_else(|| panic!("the matcher misses {line}"));
+        let group = |key: &str| caps.get(pattern[key].as_u64().unwrap_or(0) as usize);
+        assert!(
+            group("file").is_some_and(|f| f.as_str().ends_with(".md")),
+            "{line}"
+        );
+        assert!(
+            group("code").is_some_and(|c| c.as_str().contains('/')),
+            "{line}"
+        );
+        lines += 1;
+    }
+    assert!(lines > 10, "{}", run.stdout);
+}
