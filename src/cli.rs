@@ -81,6 +81,10 @@ pub struct CheckArgs {
     /// Print the automatic fixes as a unified diff instead of writing them.
     #[arg(long)]
     pub diff: bool,
+    /// Report inline suppressions (`<!-- postlint-disable … -->`, front-matter
+    /// `postlint.disable`) that silence nothing.
+    #[arg(long)]
+    pub report_unused_disables: bool,
 }
 
 /// Arguments of `postlint rules`.

@@ -19,6 +19,7 @@ pub mod report;
 pub mod run;
 pub mod site;
 pub mod spelling;
+pub mod suppress;
 pub mod workspace;
 
 use std::io::Write;
@@ -68,7 +69,7 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
             loaded
                 .par_iter()
                 .filter(|file| file.checked)
-                .flat_map_iter(|file| run::check_file(&workspace, &site, file)),
+                .flat_map_iter(|file| run::check_file(&workspace, &site, file, args)),
         );
         (loaded, site)
     });

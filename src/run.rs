@@ -330,12 +330,32 @@ pub fn index(
 }
 
 /// Runs every check on one loaded file.
-pub fn check_file(ws: &Workspace, site: &Site, file: &LoadedFile) -> Vec<Diagnostic> {
+pub fn check_file(
+    ws: &Workspace,
+    site: &Site,
+    file: &LoadedFile,
+    args: &CheckArgs,
+) -> Vec<Diagnostic> {
     let mut out = file.diagnostics.clone();
     if let Some(doc) = &file.document {
-        out.extend(checks::check_document(doc, &ws.config, site, &ws.spelling));
+        out.extend(check_document(ws, site, doc, args.report_unused_disables));
     }
     out
+}
+
+/// Every check on one document, at configured severities, with its inline suppressions
+/// applied.
+fn check_document(
+    ws: &Workspace,
+    site: &Site,
+    doc: &Document,
+    report_unused_disables: bool,
+) -> Vec<Diagnostic> {
+    let found: Vec<Diagnostic> = checks::check_document(doc, &ws.config, site, &ws.spelling)
+        .into_iter()
+        .filter_map(|d| configured(&ws.config, d))
+        .collect();
+    crate::suppress::apply(doc, found, &ws.rules(), report_unused_disables)
 }
 
 /// One file's text after `--fix`: every automatic fix applied, then the file checked again
@@ -403,10 +423,7 @@ fn settle_file(
             text.clone(),
         );
         let doc = Document::new(again, document.rel_path.clone(), document.kind.clone());
-        let found: Vec<Diagnostic> = checks::check_document(&doc, &ws.config, site, &ws.spelling)
-            .into_iter()
-            .filter_map(|d| configured(&ws.config, d))
-            .collect();
+        let found = check_document(ws, site, &doc, false);
         let fixes: Vec<&crate::diagnostic::Fix> = found
             .iter()
             .filter_map(|d| d.fix.as_ref().filter(|f| f.automatic))
@@ -520,7 +537,8 @@ fn configured(config: &Config, mut d: Diagnostic) -> Option<Diagnostic> {
     Some(d)
 }
 
-/// Applies configured severities (dropping rules turned off) and sorts by file and position.
+/// Applies configured severities (dropping rules turned off; documents' findings already have
+/// theirs, and applying them twice changes nothing) and sorts by file and position.
 pub fn finish(config: &Config, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = diagnostics
         .into_iter()

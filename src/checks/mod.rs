@@ -50,6 +50,9 @@ pub static RULES: &[&Rule] = &[
     &spelling::KO_SPELLING,
     &spelling::KO_LOANWORDS,
     &spelling::KO_SPACING,
+    &crate::suppress::UNKNOWN_DIRECTIVE,
+    &crate::suppress::UNKNOWN_RULE,
+    &crate::suppress::UNUSED,
 ];
 
 /// Looks a rule up by its id.

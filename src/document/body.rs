@@ -43,6 +43,8 @@ pub struct Body {
     /// Prose a reader sees, for spelling: text of paragraphs, headings, lists, tables, link
     /// text and image alt text, never code, URLs, HTML or Liquid. Contiguous text is one range.
     pub prose: Vec<Range<usize>>,
+    /// Inline suppression comments (`<!-- postlint-disable … -->`), in order.
+    pub directives: Vec<super::directives::Directive>,
 }
 
 /// A heading being read.
@@ -200,6 +202,7 @@ impl Body {
         // The parser's definitions come from a hash map: order them by position.
         unused.sort_by_key(|r| r.span.start);
         references.extend(unused);
+        let directives = super::directives::scan(text, &html_ranges);
         for html_range in html_ranges {
             let attributes = html::attributes(masked, html_range);
             ids.extend(
@@ -228,6 +231,7 @@ impl Body {
             headings,
             ids,
             prose,
+            directives,
         }
     }
 }

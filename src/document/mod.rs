@@ -1,6 +1,7 @@
 //! A checked file: its text, front matter and Markdown body, each with exact byte ranges.
 
 pub mod body;
+pub mod directives;
 pub mod front_matter;
 pub mod html;
 pub mod kind;

@@ -10,3 +10,4 @@ mod formats;
 mod links;
 mod readme;
 mod spelling;
+mod suppress;
