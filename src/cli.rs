@@ -81,6 +81,11 @@ pub struct CheckArgs {
     /// Print the automatic fixes as a unified diff instead of writing them.
     #[arg(long)]
     pub diff: bool,
+    /// Check the documents changed since this git revision (committed, staged, unstaged or
+    /// untracked), and report links in other documents that the change broke (a post
+    /// deleted, renamed or given a new permalink). With paths, check those instead.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
     /// Report inline suppressions (`<!-- postlint-disable … -->`, front-matter
     /// `postlint.disable`) that silence nothing.
     #[arg(long)]

@@ -8,6 +8,7 @@
 //! [`config::Config`]; only `discover`, `document::load` and the index's reading of non-Markdown
 //! files touch the filesystem.
 
+pub mod changed;
 pub mod checks;
 pub mod cli;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod document;
 pub mod fix;
+pub mod git;
 pub mod report;
 pub mod run;
 pub mod site;
@@ -48,7 +50,23 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
         Err(e) => return run::fail(err, style, e.as_ref()),
     };
     let mut timings = run::Timings::start();
-    let found = discover::discover(&run::discover_options(&workspace, args));
+    let change = match args.changed_since.as_deref() {
+        Some(rev) => match changed::SiteChange::read(&workspace, rev) {
+            Ok(change) => change,
+            Err(message) => {
+                let error = miette::MietteDiagnostic::new(message)
+                    .with_help("--changed-since takes a commit, branch or tag: HEAD, origin/main");
+                return run::fail(err, style, &error);
+            }
+        },
+        None => None,
+    };
+    let mut found = discover::discover(&run::discover_options(&workspace, args));
+    if let Some(change) = &change
+        && args.paths.is_empty()
+    {
+        found.files.retain(|f| change.present.contains(&f.path));
+    }
     let run_failed = run::report_missing(err, style, &workspace, &found.missing);
     let Some(pool) = run::thread_pool(err, args.threads) else {
         return ExitStatus::Error;
@@ -63,7 +81,9 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
         timings.mark("walk");
         let loaded = run::load_all(&workspace, &found.files, &whole_site.files);
         timings.mark("read and parse");
-        let site = run::index(&workspace, args, &loaded, &whole_site.other_files);
+        let options = run::index_options_for(&workspace, args);
+        let (docs, others) = run::index_inputs(&workspace, &loaded, &whole_site.other_files);
+        let site = site::build::build(&workspace.jekyll, &options, &docs, &others);
         timings.mark("index");
         diagnostics.par_extend(
             loaded
@@ -71,6 +91,16 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
                 .filter(|file| file.checked)
                 .flat_map_iter(|file| run::check_file(&workspace, &site, file, args)),
         );
+        if let Some(change) = &change {
+            let untouched: Vec<&document::Document> = loaded
+                .iter()
+                .filter(|f| !f.checked)
+                .filter_map(|f| f.document.as_ref())
+                .collect();
+            diagnostics.extend(changed::broken_by_change(
+                &workspace, &options, change, &site, &docs, &others, &untouched,
+            ));
+        }
         (loaded, site)
     });
     timings.mark("check");

@@ -19,7 +19,7 @@ use crate::document::load::{self, Loaded};
 use crate::document::{DocKind, Document};
 use crate::report::{self, Format, Summary, human};
 use crate::site::build::IndexOptions;
-use crate::site::{self, OtherFile, Site};
+use crate::site::{OtherFile, Site};
 use crate::workspace::Workspace;
 
 /// How output looks, decided once from the arguments and the terminal.
@@ -296,13 +296,13 @@ fn load_file(
     }
 }
 
-/// Builds the site index from the loaded documents and the site's other files.
-pub fn index(
+/// What the site index is built from: the loaded documents inside the root, and the site's
+/// other files (with Markdown files that could not be read, indexed from their front matter).
+pub fn index_inputs<'a>(
     ws: &Workspace,
-    args: &CheckArgs,
-    loaded: &[LoadedFile],
+    loaded: &'a [LoadedFile],
     other_files: &[PathBuf],
-) -> Site {
+) -> (Vec<&'a Document>, Vec<OtherFile>) {
     let docs: Vec<&Document> = loaded
         .iter()
         .filter_map(|f| f.document.as_ref())
@@ -325,8 +325,12 @@ pub fn index(
             front_matter: load::front_matter_of(path),
         })
         .collect();
-    let options = IndexOptions::new(&ws.jekyll, args.drafts, args.unpublished);
-    site::build::build(&ws.jekyll, &options, &docs, &others)
+    (docs, others)
+}
+
+/// How the index is built: drafts and unpublished documents as the arguments say.
+pub fn index_options_for(ws: &Workspace, args: &CheckArgs) -> IndexOptions {
+    IndexOptions::new(&ws.jekyll, args.drafts, args.unpublished)
 }
 
 /// Runs every check on one loaded file.
@@ -351,7 +355,27 @@ fn check_document(
     doc: &Document,
     report_unused_disables: bool,
 ) -> Vec<Diagnostic> {
-    let found: Vec<Diagnostic> = checks::check_document(doc, &ws.config, site, &ws.spelling)
+    let found = checks::check_document(doc, &ws.config, site, &ws.spelling);
+    settle_findings(ws, doc, found, report_unused_disables)
+}
+
+/// Findings about `doc` at their configured severities, with its inline suppressions applied
+/// (suppressions that silence nothing are not reported here).
+pub fn settle_document_findings(
+    ws: &Workspace,
+    doc: &Document,
+    found: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    settle_findings(ws, doc, found, false)
+}
+
+fn settle_findings(
+    ws: &Workspace,
+    doc: &Document,
+    found: Vec<Diagnostic>,
+    report_unused_disables: bool,
+) -> Vec<Diagnostic> {
+    let found: Vec<Diagnostic> = found
         .into_iter()
         .filter_map(|d| configured(&ws.config, d))
         .collect();

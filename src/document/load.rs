@@ -83,7 +83,18 @@ pub fn front_matter_of(path: &Path) -> Option<Node> {
     file.take(FRONT_MATTER_READ_LIMIT)
         .read_to_end(&mut bytes)
         .ok()?;
-    let text = String::from_utf8_lossy(&bytes);
+    front_matter_of_bytes(&bytes)
+}
+
+/// [`front_matter_of`] for a file's bytes already in memory (an old version from git).
+pub fn front_matter_of_bytes(bytes: &[u8]) -> Option<Node> {
+    if !bytes.starts_with(b"---") {
+        return None;
+    }
+    let head = bytes
+        .get(..bytes.len().min(FRONT_MATTER_READ_LIMIT as usize + 3))
+        .unwrap_or(bytes);
+    let text = String::from_utf8_lossy(head);
     let empty = Node {
         value: Value::Map(Vec::new()),
         span: 0..0,

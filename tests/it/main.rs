@@ -3,6 +3,7 @@
 
 mod agreement;
 mod bad_input;
+mod changed;
 mod cli;
 mod common;
 mod fixtures_site;
