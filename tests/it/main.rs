@@ -1,6 +1,7 @@
 //! Integration tests: the real `postlint` binary on real files. One binary for all of them,
 //! so the test build links once.
 
+mod action;
 mod agreement;
 mod bad_input;
 mod changed;
