@@ -2,7 +2,7 @@
 //! judged against the site index (Jekyll's output URLs), not against files beside the source.
 
 use crate::checks::Rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::Document;
 use crate::document::links::{self, Origin, RefKind, Reference};
 use crate::site::liquid_url::{self, TagError};
@@ -95,6 +95,12 @@ fn check_reference(
             );
             if let Some(near) = closest(ids, &fragment) {
                 d = d.with_help(format!("did you mean `#{near}`?"));
+                let written = dest
+                    .split_once('#')
+                    .map_or(dest.as_str(), |(before, _)| before);
+                if let Some(fix) = rewrite(doc, reference, &format!("{written}#{near}")) {
+                    d = d.with_fix(fix);
+                }
             } else {
                 d = d.with_help("link to a heading's id; postlint derives ids as kramdown does");
             }
@@ -128,20 +134,28 @@ fn missing(
     } else {
         format!("`{dest}` (resolved to `{path}`)")
     };
+    // The URL to write instead, when there is one; it keeps the `?query#fragment`.
+    let mut instead: Option<String> = None;
     let (message, help) = match why {
         Why::NotFound => match source_named(doc, site, dest) {
-            Some(page) => (
-                format!("{what} {shown} names a source file; the site serves it at another URL"),
-                Some(format!(
-                    "link to `{}`, the URL Jekyll gives `{}`",
-                    display_url(site, page, dest),
+            Some(page) => {
+                let url = display_url(site, page, dest);
+                let help = format!(
+                    "link to `{url}`, the URL Jekyll gives `{}`",
                     page.source.as_deref().unwrap_or("")
-                )),
-            ),
+                );
+                instead = Some(url);
+                (
+                    format!(
+                        "{what} {shown} names a source file; the site serves it at another URL"
+                    ),
+                    Some(help),
+                )
+            }
             None => {
-                let help = site
-                    .suggest(path)
-                    .map(|p| format!("did you mean `{}`?", display_url(site, p, dest)));
+                let near = site.suggest(path).map(|p| display_url(site, p, dest));
+                let help = near.as_ref().map(|url| format!("did you mean `{url}`?"));
+                instead = near;
                 (format!("{what} {shown} is not served by the site"), help)
             }
         },
@@ -157,24 +171,44 @@ fn missing(
             format!("{what} {shown} climbs above the site root"),
             Some("relative links resolve against the page's URL, not its source folder".into()),
         ),
-        Why::NoBaseurl(page) => (
-            format!(
-                "{what} {shown} lacks the site's baseurl `{}`: the site serves it at `{}`",
+        Why::NoBaseurl(page) => {
+            let url = display_url(site, page, dest);
+            let message = format!(
+                "{what} {shown} lacks the site's baseurl `{}`: the site serves it at `{url}`",
                 site.baseurl,
-                display_url(site, page, dest)
-            ),
-            Some(format!(
-                "write `{}`, or `{{{{ '{}' | relative_url }}}}`",
-                display_url(site, page, dest),
-                path
-            )),
-        ),
+            );
+            let help = format!("write `{url}`, or `{{{{ '{path}' | relative_url }}}}`");
+            instead = Some(url);
+            (message, Some(help))
+        }
     };
-    let d = Diagnostic::new(rule, &doc.source, reference.span.clone(), message);
-    match help {
-        Some(h) => d.with_help(h),
-        None => d,
+    let mut d = Diagnostic::new(rule, &doc.source, reference.span.clone(), message);
+    if let Some(h) = help {
+        d = d.with_help(h);
     }
+    let suffix = dest
+        .find(['?', '#'])
+        .map_or("", |i| dest.get(i..).unwrap_or(""));
+    if let Some(fix) = instead.and_then(|url| rewrite(doc, reference, &format!("{url}{suffix}"))) {
+        d = d.with_fix(fix);
+    }
+    d
+}
+
+/// A fix writing `replacement` over a destination written literally (no Liquid), spaces
+/// encoded. Never
+/// automatic: a suggestion is a guess a person should confirm, in an editor or a review.
+fn rewrite(doc: &Document, reference: &Reference, replacement: &str) -> Option<Fix> {
+    let written = doc.text().get(reference.span.clone())?;
+    if reference.has_liquid || written != reference.dest || written == replacement {
+        return None;
+    }
+    Some(Fix {
+        span: reference.span.clone(),
+        // A raw space would end a Markdown destination.
+        replacement: replacement.replace(' ', "%20"),
+        automatic: false,
+    })
 }
 
 /// The page made from the source file a destination names, relative to the document's own
@@ -233,7 +267,19 @@ fn tag_error(doc: &Document, site: &Site, error: &TagError) -> Diagnostic {
             "give the source path from the site root, with its extension (`_posts/2016-05-13-x.md`)".to_string(),
         ),
     };
-    Diagnostic::new(&POST_URL, &doc.source, error.span.clone(), message).with_help(help)
+    let mut d =
+        Diagnostic::new(&POST_URL, &doc.source, error.span.clone(), message).with_help(help);
+    if error.tag == "post_url"
+        && let Some(name) = site.suggest_post(&error.arg)
+        && doc.text().get(error.span.clone()) == Some(error.arg.as_str())
+    {
+        d = d.with_fix(Fix {
+            span: error.span.clone(),
+            replacement: name,
+            automatic: false,
+        });
+    }
+    d
 }
 
 /// How to write a page's URL in a suggestion: with the baseurl, decoded unless the writer
