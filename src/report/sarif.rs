@@ -18,10 +18,12 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The `uriBaseId` of the site root.
 pub const SITE_ROOT: &str = "SITEROOT";
 
-/// Characters escaped in a path segment of a URI: what RFC 3986 does not allow there. Hangul
-/// and other non-ASCII letters are encoded as UTF-8 bytes.
+/// Characters escaped in a path segment of a URI: what RFC 3986 does not allow there, and `:`
+/// (in a first segment it would read as a scheme: `a:b.md`). Hangul and other non-ASCII
+/// letters are encoded as UTF-8 bytes.
 const SEGMENT: &AsciiSet = &CONTROLS
     .add(b' ')
+    .add(b':')
     .add(b'"')
     .add(b'#')
     .add(b'%')

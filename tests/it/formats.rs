@@ -148,7 +148,7 @@ fn sarif_columns_count_utf16_units_and_uris_are_encoded() {
     let location = &result["locations"][0]["physicalLocation"];
     assert_eq!(
         location["artifactLocation"]["uri"],
-        "_posts/2020-01-01-%EC%BA%90%EC%8B%9C,%EA%B8%80:%ED%95%98%EB%82%98.md"
+        "_posts/2020-01-01-%EC%BA%90%EC%8B%9C,%EA%B8%80%3A%ED%95%98%EB%82%98.md"
     );
     assert_eq!(location["artifactLocation"]["uriBaseId"], "SITEROOT");
     // "한글 " is 3 UTF-16 units: the typo starts at column 4 and ends before column 6.
@@ -184,4 +184,49 @@ fn github_actions_gets_annotations_and_the_human_report() {
         &[("GITHUB_ACTIONS", "true")],
     );
     assert!(explicit.stdout.starts_with('{'), "--format wins");
+}
+
+/// Every SARIF log postlint writes is valid against the official SARIF 2.1.0 schema
+/// (`tests/schemas`, with its notice), URIs checked as RFC 3986 references.
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/schemas/sarif-schema-2.1.0.json"))
+            .expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::options()
+        .with_format("uri-reference", |s: &str| {
+            fluent_uri::UriRef::parse(s).is_ok()
+        })
+        .with_format("uri", |s: &str| fluent_uri::Uri::parse(s).is_ok())
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    let hostile = hostile_site();
+    let logs = [
+        example("sarif"),
+        postlint(hostile.path(), &["check", "--format", "sarif"]).stdout,
+    ];
+    for log in logs {
+        let log: serde_json::Value = serde_json::from_str(&log).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert!(
+            !log["runs"][0]["results"]
+                .as_array()
+                .expect("results")
+                .is_empty(),
+            "a log with results was validated"
+        );
+    }
+    // The validator does reject a wrong log.
+    let mut wrong: serde_json::Value = serde_json::from_str(&example("sarif")).expect("JSON");
+    wrong["runs"][0]["results"][0]["level"] = "fatal".into();
+    wrong["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
+        "a b\\c".into();
+    assert_eq!(validator.iter_errors(&wrong).count(), 2);
 }
