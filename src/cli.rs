@@ -37,6 +37,8 @@ Examples:
     Check(CheckArgs),
     /// List every rule with its default severity and what it finds.
     Rules(RulesArgs),
+    /// Serve the Language Server Protocol on stdin/stdout, for editors.
+    Lsp,
 }
 
 /// Arguments of `postlint check`.

@@ -17,6 +17,7 @@ pub mod discover;
 pub mod document;
 pub mod fix;
 pub mod git;
+pub mod lsp;
 pub mod report;
 pub mod run;
 pub mod site;

@@ -13,6 +13,7 @@ fn main() -> std::process::ExitCode {
             Ok(()) => postlint::ExitStatus::Success,
             Err(_) => postlint::ExitStatus::Error,
         },
+        Command::Lsp => postlint::lsp::serve(),
     };
     std::process::ExitCode::from(status as u8)
 }

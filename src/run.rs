@@ -349,7 +349,7 @@ pub fn check_file(
 
 /// Every check on one document, at configured severities, with its inline suppressions
 /// applied.
-fn check_document(
+pub fn check_document(
     ws: &Workspace,
     site: &Site,
     doc: &Document,

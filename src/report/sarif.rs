@@ -170,8 +170,9 @@ fn directory_uri(root: &Path) -> String {
     file_uri(root, true)
 }
 
-/// `file:///abs/path` (`file:///C:/abs/path` on Windows), segments percent-encoded.
-fn file_uri(path: &Path, directory: bool) -> String {
+/// `file:///abs/path` (`file:///C:/abs/path` on Windows), segments percent-encoded; with a
+/// trailing `/` for a `directory`.
+pub fn file_uri(path: &Path, directory: bool) -> String {
     let mut uri = String::from("file://");
     for c in path.components() {
         match c {

@@ -10,6 +10,7 @@ mod common;
 mod fixtures_site;
 mod formats;
 mod links;
+mod lsp;
 mod readme;
 mod spelling;
 mod suppress;
