@@ -85,3 +85,19 @@ pub fn witness() -> (String, String) {
         "front-matter/missing-key".to_string(),
     )
 }
+
+/// True when the program `name` runs here. Otherwise the calling test is skipped with a
+/// message, except under CI (`CI` set), where `.ci/run` must have installed it: then it fails.
+pub fn tool_present(name: &str, install: &str) -> bool {
+    let runs = Command::new(name)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if runs {
+        return true;
+    }
+    let message = format!("this test needs `{name}` ({install}); .ci/run installs it");
+    assert!(std::env::var_os("CI").is_none(), "{message}");
+    eprintln!("SKIPPED: {message}");
+    false
+}

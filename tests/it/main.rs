@@ -11,6 +11,7 @@ mod fixtures_site;
 mod formats;
 mod links;
 mod lsp;
+mod neovim;
 mod readme;
 mod spelling;
 mod suppress;
