@@ -38,6 +38,20 @@ impl SiteChange {
             return Ok(None);
         }
         let set = crate::git::changes_since(&ws.root, rev)?;
+        Self::from_set(ws, set, rev.to_string()).map(Some)
+    }
+
+    /// Reads the change staged for the next commit from git (`--staged`).
+    pub fn staged(ws: &Workspace) -> Result<SiteChange, String> {
+        Self::from_set(ws, crate::git::staged(&ws.root)?, "HEAD".to_string())
+    }
+
+    /// `rev` names the revision in messages.
+    fn from_set(
+        ws: &Workspace,
+        set: crate::git::ChangeSet,
+        rev: String,
+    ) -> Result<SiteChange, String> {
         let real_root = ws
             .root
             .canonicalize()
@@ -65,11 +79,11 @@ impl SiteChange {
                 before.push((site_path, bytes));
             }
         }
-        Ok(Some(SiteChange {
-            rev: rev.to_string(),
+        Ok(SiteChange {
+            rev,
             present,
             before,
-        }))
+        })
     }
 }
 

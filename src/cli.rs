@@ -88,6 +88,10 @@ pub struct CheckArgs {
     /// deleted, renamed or given a new permalink). With paths, check those instead.
     #[arg(long, value_name = "REF")]
     pub changed_since: Option<String>,
+    /// Like `--changed-since HEAD`, but the change is what is staged for the next commit
+    /// (unstaged and untracked files do not count): for pre-commit hooks.
+    #[arg(long, conflicts_with = "changed_since")]
+    pub staged: bool,
     /// Report inline suppressions (`<!-- postlint-disable … -->`, front-matter
     /// `postlint.disable`) that silence nothing.
     #[arg(long)]

@@ -104,6 +104,40 @@ pub fn changes_since(dir: &Path, rev: &str) -> Result<ChangeSet, String> {
     })
 }
 
+/// The changes staged for the next commit (`git diff --cached`), for the repository holding
+/// `dir`; untracked and unstaged files do not count. Before the first commit everything staged
+/// is new.
+pub fn staged(dir: &Path) -> Result<ChangeSet, String> {
+    let top = PathBuf::from(git(dir, &["rev-parse", "--show-toplevel"])?.trim_end());
+    let base = if has_revision(&top, "HEAD") {
+        "HEAD".to_string()
+    } else {
+        // The empty tree, in this repository's hash.
+        git(&top, &["hash-object", "-t", "tree", "/dev/null"])?
+            .trim_end()
+            .to_string()
+    };
+    let diff = git(
+        &top,
+        &[
+            "diff",
+            "--cached",
+            "--name-status",
+            "-z",
+            "-M",
+            "--no-ext-diff",
+            &base,
+            "--",
+        ],
+    )?;
+    let changes = parse_name_status(&diff, &top);
+    Ok(ChangeSet {
+        top,
+        rev: base,
+        changes,
+    })
+}
+
 /// Whether `rev` names a commit in the repository holding `dir` (`HEAD` does not before the
 /// first commit).
 pub fn has_revision(dir: &Path, rev: &str) -> bool {

@@ -51,16 +51,19 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
         Err(e) => return run::fail(err, style, e.as_ref()),
     };
     let mut timings = run::Timings::start();
-    let change = match args.changed_since.as_deref() {
-        Some(rev) => match changed::SiteChange::read(&workspace, rev) {
-            Ok(change) => change,
-            Err(message) => {
-                let error = miette::MietteDiagnostic::new(message)
-                    .with_help("--changed-since takes a commit, branch or tag: HEAD, origin/main");
-                return run::fail(err, style, &error);
-            }
-        },
-        None => None,
+    let change = match (args.changed_since.as_deref(), args.staged) {
+        (Some(rev), _) => changed::SiteChange::read(&workspace, rev),
+        (None, true) => changed::SiteChange::staged(&workspace).map(Some),
+        (None, false) => Ok(None),
+    };
+    let change = match change {
+        Ok(change) => change,
+        Err(message) => {
+            let error = miette::MietteDiagnostic::new(message).with_help(
+                "--changed-since takes a commit, branch or tag (HEAD, origin/main); both it and --staged need a git repository",
+            );
+            return run::fail(err, style, &error);
+        }
     };
     let mut found = discover::discover(&run::discover_options(&workspace, args));
     if let Some(change) = &change

@@ -204,3 +204,61 @@ fn a_bad_revision_stops_the_run_and_a_repository_without_commits_checks_everythi
         [("a.md".to_string(), "typo/ko-loanwords".to_string())]
     );
 }
+
+#[test]
+fn staged_counts_only_what_the_next_commit_holds() {
+    let dir = repo();
+    let root = dir.path().join("site");
+    let staged = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json", "--staged"];
+        args.extend_from_slice(extra);
+        let run = postlint(&root, &args);
+        assert!(run.status == 0 || run.status == 1, "{}", run.stderr);
+        run.findings()
+    };
+    // An untracked draft and an unstaged edit are not part of the commit.
+    write(
+        &root,
+        "_posts/2020-03-01-draft.md",
+        "---\ntitle: d\n---\n아키텍쳐\n",
+    );
+    write(
+        &root,
+        "_posts/2020-01-02-나.md",
+        "---\ntitle: 나\n---\n## 소개\n\n[앞 글](/2020/01/01/가.html) ElasticCache\n",
+    );
+    assert_eq!(staged(&[]), []);
+    // Staging the deletion of the image makes the untouched page's image missing.
+    git(dir.path(), &["rm", "-q", "site/img/나.png"]);
+    assert_eq!(
+        staged(&[]),
+        [("about.md".to_string(), "image/missing".to_string())]
+    );
+    // Staged documents are checked.
+    git(dir.path(), &["add", "site/_posts/2020-01-02-나.md"]);
+    assert_eq!(
+        staged(&[]),
+        [
+            (
+                "_posts/2020-01-02-나.md".to_string(),
+                "typo/product-names".to_string()
+            ),
+            ("about.md".to_string(), "image/missing".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn staged_before_the_first_commit_checks_what_is_staged() {
+    let fresh = tempfile::tempdir().expect("tempdir");
+    write(fresh.path(), "_config.yml", "title: t\n");
+    write(fresh.path(), "a.md", "---\ntitle: a\n---\n캐쉬\n");
+    write(fresh.path(), "b.md", "---\ntitle: b\n---\n캐쉬\n");
+    git(fresh.path(), &["init", "-q"]);
+    git(fresh.path(), &["add", "a.md", "_config.yml"]);
+    let run = postlint(fresh.path(), &["check", "--format", "json", "--staged"]);
+    assert_eq!(
+        run.findings(),
+        [("a.md".to_string(), "typo/ko-loanwords".to_string())]
+    );
+}
