@@ -12,6 +12,7 @@ mod formats;
 mod links;
 mod lsp;
 mod neovim;
+mod pre_commit;
 mod readme;
 mod spelling;
 mod suppress;
