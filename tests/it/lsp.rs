@@ -359,3 +359,17 @@ fn unknown_requests_get_an_error_and_bad_input_does_not_stop_the_server() {
     );
     client.shutdown();
 }
+
+#[test]
+fn a_broken_configuration_is_shown_as_a_message() {
+    let dir = site();
+    std::fs::write(dir.path().join(".postlint.yml"), "severity: [나쁜\n").expect("write");
+    let mut client = Client::start(dir.path());
+    client.initialize(dir.path(), false);
+    client.open(&dir.path().join(POST), TEXT);
+    let message = client.wait_for(|m| m["method"] == "window/showMessage");
+    assert_eq!(message["params"]["type"], 1, "an error");
+    let text = message["params"]["message"].as_str().unwrap_or("");
+    assert!(text.contains("configuration"), "{text}");
+    client.shutdown();
+}
