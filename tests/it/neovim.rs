@@ -99,3 +99,64 @@ fn neovim_shows_the_findings_at_the_right_bytes_and_applies_a_fix() {
         Some(&Value::from(shown.len()))
     );
 }
+
+/// The README's `errorformat` turns `--format compact` into a quickfix list Neovim (and Vim)
+/// can jump through: file, line, column, type and text of every finding.
+#[test]
+fn the_readme_errorformat_reads_compact_output_into_quickfix() {
+    if !tool_present("nvim", "Debian package neovim") {
+        return;
+    }
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    let setting = readme
+        .split("errorformat=")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .expect("an errorformat in the README");
+    let compact = postlint(repo(), &["check", "--format", "compact", "fixtures/site"]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("compact.txt");
+    std::fs::write(&list, &compact.stdout).expect("write");
+    let output = Command::new("nvim")
+        .args(["--headless", "--clean", "-n"])
+        .arg("-c")
+        .arg(format!("set errorformat={setting}"))
+        .arg("-c")
+        .arg(format!("cfile {}", list.display()))
+        .arg("-c")
+        .arg(
+            "lua for _, q in ipairs(vim.fn.getqflist()) do io.stdout:write(string.format('%s|%d|%d|%s|%d\\n', \
+             vim.fn.bufname(q.bufnr), q.lnum, q.col, q.type, q.valid)) end",
+        )
+        .arg("-c")
+        .arg("qa!")
+        .current_dir(repo())
+        .stdin(Stdio::null())
+        .output()
+        .expect("nvim runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let entries: Vec<&str> = stdout.lines().filter(|l| l.contains('|')).collect();
+    let expected: Vec<String> = compact
+        .stdout
+        .lines()
+        .map(|line| {
+            let mut parts = line.splitn(4, ':');
+            let (file, row, col) = (parts.next(), parts.next(), parts.next());
+            let kind = parts
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .chars()
+                .next()
+                .unwrap_or('?');
+            format!(
+                "{}|{}|{}|{kind}|1",
+                file.unwrap_or(""),
+                row.unwrap_or(""),
+                col.unwrap_or("")
+            )
+        })
+        .collect();
+    assert!(expected.len() > 10, "{}", compact.stdout);
+    assert_eq!(entries, expected);
+}
