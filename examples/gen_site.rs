@@ -11,14 +11,19 @@
 //! - `_config.yml` and `.postlint.yml` (the same `front_matter` rules as `fixtures/site`);
 //! - `_posts/YYYY-MM-DD-post-N.md` for N = 1..=posts (default 1000), about 6 KB each: Korean and
 //!   English paragraphs, headings, lists, a table, fenced code holding link- and typo-like text,
-//!   links to other generated posts by permalink, images, and the usual misspellings
+//!   links to other generated posts (by permalink, `post_url` and relative URLs), links to the
+//!   post's own headings, images, and now and then one of the usual misspellings
 //!   ("ElasticCache", "캐쉬", "Github", ...) in the prose;
 //! - `assets/imgs/gen/img-00.png` .. `img-15.png`, tiny PNGs that every image link points to.
 //!
 //! All text comes from a built-in SplitMix64 generator, so the same `--posts` and `--seed` give
-//! byte-identical output on every platform. About 2% of posts get one planted front-matter defect
-//! (missing key, wrong type, layout not allowed, date mismatch); links never point at them. The
-//! last line printed counts each kind. Bad arguments or I/O errors exit with status 2.
+//! byte-identical output on every platform. About 4% of posts get one planted front-matter defect
+//! (missing key, wrong type, layout not allowed, date mismatch; links never point at them), and
+//! about 5% one planted link or typo of another kind (broken link, missing fragment, bad
+//! `post_url`, missing image, context, Korean spelling and spacing typos). Every planted defect,
+//! misspellings included, is listed in `EXPECTED.json` (file, line, column, rule), and
+//! `tests/it/generated.rs` checks that postlint reports exactly those. Bad arguments or I/O
+//! errors exit with status 2.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -27,7 +32,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: gen_site [--posts N] [--seed S] [--rules N] OUT_DIR";
-const DEFAULT_SEED: u64 = 0x706f_7374_6c69_6e74; // "postlint" in ASCII
+pub(crate) const DEFAULT_SEED: u64 = 0x706f_7374_6c69_6e74; // "postlint" in ASCII
 const TARGET_POST_BYTES: usize = 6000;
 const IMAGE_COUNT: usize = 16;
 /// 2015-01-01 as days since 1970-01-01.
@@ -132,6 +137,10 @@ const EN_NOUNS: &[&str] = &[
     "ElastiCache cluster",
     "Redshift warehouse",
     "GitHub webhook",
+];
+
+/// Misspelt variants, used now and then in place of a noun.
+const EN_TYPO_NOUNS: &[&str] = &[
     "ElasticCache cluster",
     "RedShift warehouse",
     "Github webhook",
@@ -168,7 +177,7 @@ const LIST_ITEMS: &[&str] = &[
     "비용 태그 `team`, `service` 정리",
     "Check the retry policy of every queue consumer",
     "배포 전에 `terraform plan` 결과 공유",
-    "어플리케이션 로그 보관 기간 30일",
+    "애플리케이션 로그 보관 기간 30일",
     "Rotate access keys every 90 days",
 ];
 
@@ -227,18 +236,19 @@ enum Defect {
 const STREAM_DEFECT: u64 = 1;
 const STREAM_TITLE: u64 = 2;
 const STREAM_BODY: u64 = 3;
+const STREAM_EXTRA: u64 = 4;
 
-struct Site {
-    seed: u64,
-    posts: u32,
+pub(crate) struct Site {
+    pub(crate) seed: u64,
+    pub(crate) posts: u32,
     /// Generated spelling rules to add (`--rules N`), 0 for none.
-    rules: usize,
+    pub(crate) rules: usize,
 }
 
 impl Site {
     fn defect(&self, post: u32) -> Option<Defect> {
         let mut r = Rng::for_post(self.seed, post, STREAM_DEFECT);
-        if r.below(50) != 0 {
+        if r.below(25) != 0 {
             return None;
         }
         Some(match r.below(4) {
@@ -264,6 +274,61 @@ impl Site {
 }
 
 /// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+/// A post being written, and where its planted defects are (byte offset, rule).
+struct Out {
+    text: String,
+    planted: Vec<(usize, &'static str)>,
+}
+
+impl std::fmt::Write for Out {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.text.push_str(s);
+        Ok(())
+    }
+}
+
+impl Out {
+    fn push_str(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    fn push(&mut self, c: char) {
+        self.text.push(c);
+    }
+
+    fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Records a defect of `rule` starting `ahead` bytes after the end of the text so far.
+    fn plant(&mut self, ahead: usize, rule: &'static str) {
+        self.planted.push((self.text.len() + ahead, rule));
+    }
+
+    /// Writes prose from the word lists, recording every misspelling in it.
+    fn push_prose(&mut self, s: &str) {
+        for (wrong, rule) in MISSPELLINGS {
+            let mut from = 0;
+            while let Some(i) = s.get(from..).and_then(|rest| rest.find(wrong)) {
+                self.plant(from + i, rule);
+                from += i + wrong.len();
+            }
+        }
+        self.text.push_str(s);
+    }
+}
+
+/// The misspellings the word lists carry, and the rule that reports each.
+const MISSPELLINGS: [(&str, &str); 7] = [
+    ("ElasticCache", "typo/product-names"),
+    ("RedShift", "typo/product-names"),
+    ("ElasticSearch", "typo/product-names"),
+    ("Github", "typo/product-names"),
+    ("캐쉬", "typo/ko-loanwords"),
+    ("어플리케이션", "typo/ko-loanwords"),
+    ("아키텍쳐", "typo/ko-loanwords"),
+];
+
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -316,7 +381,7 @@ fn josa(word: &str, josa: &str) -> &'static str {
 }
 
 fn term(r: &mut Rng) -> &'static str {
-    if r.chance(8) {
+    if r.chance(1) {
         r.pick(TYPO_TERMS)
     } else {
         r.pick(TERMS)
@@ -324,7 +389,7 @@ fn term(r: &mut Rng) -> &'static str {
 }
 
 /// Expands `{A}`, `{A:을}`, `{B:이}` ... in a Korean sentence template.
-fn render(template: &str, a: &str, b: &str, out: &mut String) {
+fn render(template: &str, a: &str, b: &str, out: &mut Out) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
@@ -335,14 +400,14 @@ fn render(template: &str, a: &str, b: &str, out: &mut String) {
             .split_once(':')
             .unwrap_or((&rest[open + 1..close], ""));
         let word = if slot == "A" { a } else { b };
-        out.push_str(word);
+        out.push_prose(word);
         out.push_str(josa(word, particle));
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
 }
 
-fn korean_paragraph(site: &Site, post: u32, r: &mut Rng, out: &mut String) {
+fn korean_paragraph(site: &Site, post: u32, r: &mut Rng, out: &mut Out) {
     for i in 0..4 + r.below(3) {
         if i > 0 {
             out.push(if r.chance(30) { '\n' } else { ' ' });
@@ -353,22 +418,37 @@ fn korean_paragraph(site: &Site, post: u32, r: &mut Rng, out: &mut String) {
     if r.chance(60)
         && let Some(t) = site.link_target(post, r)
     {
+        // The same post linked by permalink, by `post_url`, or relative to this post's URL
+        // (`/YYYY/MM/DD/post-N.html`, three folders deep).
+        let dest = match r.below(3) {
+            0 => permalink(t),
+            1 => format!("{{% post_url {}-post-{t} %}}", ymd(post_day(t), '-')),
+            _ => format!("../../..{}", permalink(t)),
+        };
         let _ = write!(
             out,
-            "\n자세한 내용은 [{}]({})에 정리해 두었다.",
-            site.title(t),
-            permalink(t)
+            "\n자세한 내용은 [{}]({dest})에 정리해 두었다.",
+            site.title(t)
         );
     }
     out.push_str("\n\n");
 }
 
-fn english_paragraph(r: &mut Rng, out: &mut String) {
+fn english_paragraph(r: &mut Rng, out: &mut Out) {
     for i in 0..3 + r.below(2) {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(&r.pick(EN_SENTENCES).replace("{}", r.pick(EN_NOUNS)));
+        let sentence = r.pick(EN_SENTENCES);
+        let (before, after) = sentence.split_once("{}").unwrap_or((sentence, ""));
+        out.push_str(before);
+        let noun = if r.chance(3) {
+            r.pick(EN_TYPO_NOUNS)
+        } else {
+            r.pick(EN_NOUNS)
+        };
+        out.push_prose(noun);
+        out.push_str(after);
     }
     if r.chance(20) {
         out.push_str(" See the [AWS documentation](https://docs.aws.amazon.com/) for limits.");
@@ -376,14 +456,20 @@ fn english_paragraph(r: &mut Rng, out: &mut String) {
     out.push_str("\n\n");
 }
 
-fn list(r: &mut Rng, out: &mut String) {
+fn list(r: &mut Rng, out: &mut Out) {
     for _ in 0..3 + r.below(3) {
-        let _ = writeln!(out, "* {}", r.pick(LIST_ITEMS));
+        out.push_str("* ");
+        out.push_prose(if r.chance(2) {
+            "어플리케이션 로그 보관 기간 30일"
+        } else {
+            r.pick(LIST_ITEMS)
+        });
+        out.push('\n');
     }
     out.push('\n');
 }
 
-fn table(r: &mut Rng, out: &mut String) {
+fn table(r: &mut Rng, out: &mut Out) {
     out.push_str("| 항목 | 이전 | 이후 | 비고 |\n|------|------|------|------|\n");
     for _ in 0..3 + r.below(3) {
         let before = 50 + r.below(950);
@@ -395,7 +481,7 @@ fn table(r: &mut Rng, out: &mut String) {
 }
 
 /// Code whose contents look like links and typos: checks must skip them.
-fn code_block(r: &mut Rng, out: &mut String) {
+fn code_block(r: &mut Rng, out: &mut Out) {
     let n = r.below(10_000);
     let _ = match r.below(3) {
         0 => write!(
@@ -419,7 +505,7 @@ fn code_block(r: &mut Rng, out: &mut String) {
     };
 }
 
-fn image(r: &mut Rng, out: &mut String) {
+fn image(r: &mut Rng, out: &mut Out) {
     let _ = write!(
         out,
         "![{} 화면](/assets/imgs/gen/img-{:02}.png)\n\n",
@@ -428,10 +514,15 @@ fn image(r: &mut Rng, out: &mut String) {
     );
 }
 
-fn front_matter(site: &Site, post: u32, defect: Option<Defect>, r: &mut Rng, out: &mut String) {
+fn front_matter(site: &Site, post: u32, defect: Option<Defect>, r: &mut Rng, out: &mut Out) {
     let day = post_day(post);
+    if defect == Some(Defect::MissingKey) {
+        // Reported at the opening `---`.
+        out.plant(0, "front-matter/missing-key");
+    }
     let _ = write!(out, "---\ntitle: '{}'\n", site.title(post));
     let layout = if defect == Some(Defect::BadLayout) {
+        out.plant("layout: ".len(), "front-matter/not-allowed");
         "posts"
     } else {
         "post"
@@ -450,15 +541,18 @@ fn front_matter(site: &Site, post: u32, defect: Option<Defect>, r: &mut Rng, out
         );
     }
     if wrong_tags {
+        out.plant("tags: ".len(), "front-matter/wrong-type");
         out.push_str("tags: aws\n");
     } else if !drop_tags {
         let _ = writeln!(out, "tags: [{}, {}]", r.pick(TAGS), r.pick(TAGS));
     }
     if defect == Some(Defect::WrongType) && !wrong_tags {
+        out.plant("published: ".len(), "front-matter/wrong-type");
         out.push_str("published: \"yes\"\n");
     }
     if defect == Some(Defect::DateMismatch) || r.chance(50) {
         let shown = if defect == Some(Defect::DateMismatch) {
+            out.plant("date: ".len(), "front-matter/date-mismatch");
             day + 2
         } else {
             day
@@ -478,28 +572,38 @@ fn front_matter(site: &Site, post: u32, defect: Option<Defect>, r: &mut Rng, out
     );
 }
 
-fn post_text(site: &Site, post: u32, defect: Option<Defect>) -> String {
+fn post_text(site: &Site, post: u32, defect: Option<Defect>) -> Out {
     let mut r = Rng::for_post(site.seed, post, STREAM_BODY);
-    let mut out = String::with_capacity(TARGET_POST_BYTES + 1024);
+    let mut out = Out {
+        text: String::with_capacity(TARGET_POST_BYTES + 1024),
+        planted: Vec::new(),
+    };
     front_matter(site, post, defect, &mut r, &mut out);
     // Headings cycle from a random start: no repeats within a post (8 kinds; a post uses 5-7).
     let mut next_heading = r.below(HEADINGS.len());
-    let mut heading = |out: &mut String| {
-        let _ = write!(out, "## {}\n\n", HEADINGS[next_heading % HEADINGS.len()]);
+    let mut heading = |out: &mut Out, r: &mut Rng| {
+        let text = HEADINGS[next_heading % HEADINGS.len()];
+        let _ = write!(out, "## {text}\n\n");
         next_heading += 1;
+        if r.chance(15) {
+            // A link to the heading just written, by the id kramdown gives it.
+            let id = text.to_lowercase().replace(' ', "-");
+            let _ = write!(out, "[이 절의 주소](#{id})\n\n");
+        }
     };
     korean_paragraph(site, post, &mut r, &mut out);
     image(&mut r, &mut out);
-    heading(&mut out);
+    heading(&mut out, &mut r);
     korean_paragraph(site, post, &mut r, &mut out);
     list(&mut r, &mut out);
-    heading(&mut out);
+    heading(&mut out, &mut r);
     english_paragraph(&mut r, &mut out);
     table(&mut r, &mut out);
     korean_paragraph(site, post, &mut r, &mut out);
     code_block(&mut r, &mut out);
+    planted_defect(site, post, &mut out);
     while out.len() < TARGET_POST_BYTES {
-        heading(&mut out);
+        heading(&mut out, &mut r);
         korean_paragraph(site, post, &mut r, &mut out);
         english_paragraph(&mut r, &mut out);
         match r.below(3) {
@@ -512,12 +616,67 @@ fn post_text(site: &Site, post: u32, defect: Option<Defect>) -> String {
             }
         }
     }
-    out.truncate(out.trim_end().len());
+    let end = out.text.trim_end().len();
+    out.text.truncate(end);
     out.push('\n');
     out
 }
 
-fn run(site: &Site, out_dir: &Path) -> io::Result<()> {
+/// About one post in 20 gets one more defect, of a kind the word lists do not make: links
+/// that break in each way postlint reports, and typos of the other rule sets.
+fn planted_defect(site: &Site, post: u32, out: &mut Out) {
+    let mut r = Rng::for_post(site.seed, post, STREAM_EXTRA);
+    if r.below(20) != 0 {
+        return;
+    }
+    let target = site.link_target(post, &mut r);
+    let kind = r.below(7);
+    let (prefix, rule, rest) = match (kind, target) {
+        (0, _) => (
+            "옛 주소로 남은 [링크](".to_string(),
+            "link/broken",
+            format!("/2014/01/01/no-such-post-{post}.html)도 있다."),
+        ),
+        (1, Some(t)) => (
+            "[없는 절](".to_string(),
+            "link/fragment",
+            format!("{}#없는-절)을 가리키는 링크.", permalink(t)),
+        ),
+        (2, _) => (
+            "[지난 글]({% post_url ".to_string(),
+            "link/post-url",
+            format!("2014-01-01-no-such-post-{post} %}})을 참고."),
+        ),
+        (3, _) => (
+            "![빠진 그림](".to_string(),
+            "image/missing",
+            "/assets/imgs/gen/img-99.png)".to_string(),
+        ),
+        (4, _) => (
+            "올해도 ".to_string(),
+            "typo/context",
+            "AWS Submit에 다녀왔다.".to_string(),
+        ),
+        (5, _) => (
+            "마이그레이션에 ".to_string(),
+            "typo/ko-spelling",
+            "몇일이 걸렸다.".to_string(),
+        ),
+        (6, _) => (
+            "이 API로 로그를 조회".to_string(),
+            "typo/ko-spacing",
+            "할수 있다.".to_string(),
+        ),
+        _ => return,
+    };
+    out.push_str(&prefix);
+    out.plant(0, rule);
+    out.push_str(&rest);
+    out.push_str("\n\n");
+}
+
+/// Writes the site and its `EXPECTED.json` into `out_dir`.
+pub(crate) fn run(site: &Site, out_dir: &Path) -> io::Result<()> {
     let posts_dir = out_dir.join("_posts");
     let imgs_dir = out_dir.join("assets").join("imgs").join("gen");
     fs::create_dir_all(&posts_dir)?;
@@ -535,22 +694,38 @@ fn run(site: &Site, out_dir: &Path) -> io::Result<()> {
     }
     let mut counts = [0usize; 4];
     let mut bytes = 0;
+    let mut expected: Vec<(String, usize, usize, &str)> = Vec::new();
     for post in 1..=site.posts {
         let defect = site.defect(post);
         if let Some(d) = defect {
             counts[d as usize] += 1;
         }
-        let text = post_text(site, post, defect);
-        bytes += text.len();
+        let out = post_text(site, post, defect);
+        bytes += out.len();
         let name = format!("{}-post-{post}.md", ymd(post_day(post), '-'));
-        fs::write(posts_dir.join(name), text)?;
+        let file = format!("_posts/{name}");
+        for &(offset, rule) in &out.planted {
+            let (line, column) = line_column(&out.text, offset);
+            expected.push((file.clone(), line, column, rule));
+        }
+        fs::write(posts_dir.join(name), &out.text)?;
     }
+    expected.sort();
+    let listed: Vec<serde_json::Value> = expected
+        .iter()
+        .map(|(file, line, column, rule)| {
+            serde_json::json!({"file": file, "line": line, "column": column, "rule": rule})
+        })
+        .collect();
+    let json = serde_json::to_string_pretty(&listed).map_err(io::Error::other)?;
+    fs::write(out_dir.join("EXPECTED.json"), json + "\n")?;
     println!(
-        "gen_site: wrote {} posts ({:.1} MB) to {}; planted {} front-matter defects: \
-         missing-key {}, wrong-type {}, bad-layout {}, date-mismatch {}",
+        "gen_site: wrote {} posts ({:.1} MB) to {}; planted {} defects (EXPECTED.json), \
+         {} in front matter: missing-key {}, wrong-type {}, bad-layout {}, date-mismatch {}",
         site.posts,
         bytes as f64 / 1e6,
         out_dir.display(),
+        expected.len(),
         counts.iter().sum::<usize>(),
         counts[Defect::MissingKey as usize],
         counts[Defect::WrongType as usize],
@@ -558,6 +733,15 @@ fn run(site: &Site, out_dir: &Path) -> io::Result<()> {
         counts[Defect::DateMismatch as usize],
     );
     Ok(())
+}
+
+/// 1-based line and column (in characters) of byte `offset`, as postlint reports them.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    let column = before.get(line_start..).unwrap_or("").chars().count() + 1;
+    (line, column)
 }
 
 /// A rule set of `n` generated entries (half Latin, half Hangul), for measuring how matching

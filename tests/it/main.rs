@@ -9,6 +9,7 @@ mod cli;
 mod common;
 mod fixtures_site;
 mod formats;
+mod generated;
 mod links;
 mod lsp;
 mod neovim;
