@@ -92,5 +92,9 @@ fn link_resolution(bencher: divan::Bencher) {
 #[divan::bench]
 fn dictionary_matching(bencher: divan::Bencher) {
     let (ws, _) = indexed();
-    bencher.bench(|| ws.spelling.find(divan::black_box(POST), 0..POST.len()).len());
+    bencher.bench(|| {
+        ws.spelling
+            .find(divan::black_box(POST), 0..POST.len())
+            .len()
+    });
 }

@@ -22,8 +22,9 @@ fn neovim_shows_the_findings_at_the_right_bytes_and_applies_a_fix() {
     }
     let site = repo().join("fixtures/site");
     let server = serde_json::json!([env!("CARGO_BIN_EXE_postlint"), "lsp"]).to_string();
+    let state = tempfile::tempdir().expect("tempdir");
     let output = Command::new("nvim")
-        .args(["--headless", "--clean", "-n", "-c"])
+        .args(["--headless", "--clean", "-n", "-i", "NONE", "-c"])
         .arg(format!(
             "luafile {}",
             repo().join("tests/nvim/diagnostics.lua").display()
@@ -33,6 +34,9 @@ fn neovim_shows_the_findings_at_the_right_bytes_and_applies_a_fix() {
         .current_dir(&site)
         .env("DIAG_SERVER", server)
         .env("DIAG_TIMEOUT", "15000")
+        // Neovim's LSP log and state go to a throw-away folder, not the home directory.
+        .env("XDG_STATE_HOME", state.path())
+        .env("XDG_CACHE_HOME", state.path())
         .stdin(Stdio::null())
         .output()
         .expect("nvim runs");
@@ -118,7 +122,9 @@ fn the_readme_errorformat_reads_compact_output_into_quickfix() {
     let list = dir.path().join("compact.txt");
     std::fs::write(&list, &compact.stdout).expect("write");
     let output = Command::new("nvim")
-        .args(["--headless", "--clean", "-n"])
+        .args(["--headless", "--clean", "-n", "-i", "NONE"])
+        .env("XDG_STATE_HOME", dir.path())
+        .env("XDG_CACHE_HOME", dir.path())
         .arg("-c")
         .arg(format!("set errorformat={setting}"))
         .arg("-c")
