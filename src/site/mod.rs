@@ -79,6 +79,13 @@ pub struct Site {
     by_source: HashMap<String, usize>,
     /// Posts as `(source path, date as written in the file name, slug)`, for `{% post_url %}`.
     posts: Vec<(String, String, String, usize)>,
+    /// A post's file name without extension -> its entries in `posts`, so a `post_url` is
+    /// found without scanning every post.
+    posts_by_file: HashMap<String, Vec<usize>>,
+    /// A post's slug -> its entries in `posts`, for names whose date is written differently.
+    posts_by_slug: HashMap<String, Vec<usize>>,
+    /// A post's date as written in its file name -> its entries in `posts`, for suggestions.
+    posts_by_date: HashMap<String, Vec<usize>>,
     /// Last path segment without extension -> built pages, for "did you mean".
     by_stem: HashMap<String, Vec<usize>>,
     /// Parent folder of the output -> built pages, for "did you mean".
@@ -126,32 +133,57 @@ impl Site {
             ),
             None => ("", name),
         };
-        let exact = self.posts.iter().find(|(source, ..)| {
-            let stem = source.rsplit_once('.').map_or(source.as_str(), |(s, _)| s);
-            stem == format!("_posts/{dir}{file}")
-                || stem == format!("{dir}_posts/{file}")
-                || stem
-                    .strip_prefix(dir)
-                    .and_then(|s| s.strip_prefix("_posts/"))
-                    == Some(file)
-        });
+        let entries = |ids: Option<&Vec<usize>>| {
+            ids.into_iter()
+                .flatten()
+                .filter_map(|&i| self.posts.get(i))
+                .collect::<Vec<_>>()
+        };
+        let exact = entries(self.posts_by_file.get(file))
+            .into_iter()
+            .find(|(source, ..)| {
+                let stem = source.rsplit_once('.').map_or(source.as_str(), |(s, _)| s);
+                stem == format!("_posts/{dir}{file}")
+                    || stem == format!("{dir}_posts/{file}")
+                    || stem
+                        .strip_prefix(dir)
+                        .and_then(|s| s.strip_prefix("_posts/"))
+                        == Some(file)
+            });
         let found = exact.or_else(|| {
             let post = crate::document::DocKind::post_name(&format!("{file}.md"))?;
             let (y, m, d) = crate::checks::front_matter::parse_date(&post.date)?;
-            self.posts.iter().find(|(_, date, slug, _)| {
-                *slug == post.slug
-                    && crate::checks::front_matter::parse_date(date) == Some((y, m, d))
-            })
+            entries(self.posts_by_slug.get(&post.slug))
+                .into_iter()
+                .find(|(_, date, _, _)| {
+                    crate::checks::front_matter::parse_date(date) == Some((y, m, d))
+                })
         });
         found.and_then(|(.., i)| self.pages.get(*i))
     }
 
     /// The post name (`YYYY-MM-DD-slug`) closest to a `{% post_url %}` name that matched
-    /// nothing, if one is close.
+    /// nothing, if one is close. Candidates share the name's date or its slug (a mistyped
+    /// slug, or a wrong date), so the cost does not grow with the number of posts.
     pub fn suggest_post(&self, name: &str) -> Option<String> {
         let file = name.rsplit('/').next().unwrap_or(name);
-        self.posts
+        let post = crate::document::DocKind::post_name(&format!("{file}.md"));
+        let (date, slug) = match &post {
+            Some(p) => (Some(p.date.as_str()), p.slug.as_str()),
+            // No date at all: the name may be the slug alone.
+            None => (None, file),
+        };
+        let same_date = date
+            .and_then(|d| self.posts_by_date.get(d))
+            .into_iter()
+            .flatten();
+        let same_slug = self.posts_by_slug.get(slug).into_iter().flatten();
+        let mut candidates: Vec<usize> = same_date.chain(same_slug).copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
             .iter()
+            .filter_map(|&i| self.posts.get(i))
             .map(|(source, ..)| {
                 let base = source.rsplit('/').next().unwrap_or(source);
                 base.rsplit_once('.').map_or(base, |(s, _)| s)
@@ -206,6 +238,21 @@ impl Site {
 
     /// Remembers a post for `{% post_url %}`.
     pub(crate) fn add_post(&mut self, source: &str, date: &str, slug: &str, page: usize) {
+        let index = self.posts.len();
+        let file_name = source.rsplit('/').next().unwrap_or(source);
+        let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+        self.posts_by_file
+            .entry(stem.to_string())
+            .or_default()
+            .push(index);
+        self.posts_by_slug
+            .entry(slug.to_string())
+            .or_default()
+            .push(index);
+        self.posts_by_date
+            .entry(date.to_string())
+            .or_default()
+            .push(index);
         self.posts
             .push((source.to_string(), date.to_string(), slug.to_string(), page));
     }
