@@ -60,8 +60,9 @@ struct OpenHeading {
 impl Body {
     /// Scans the body `range` of the file `text`.
     pub fn scan(text: &str, range: Range<usize>) -> Body {
-        let liquid = Liquid::scan(text, range.start);
-        let masked = liquid.masked(text);
+        let mut liquid = Liquid::scan(text, range.start);
+        let masked_copy = liquid.take_masked();
+        let masked = masked_copy.as_deref().unwrap_or(text);
         let body_text = masked.get(range.clone()).unwrap_or("");
         let mut collector = Collector::default();
         let mut headings = Vec::new();
@@ -224,7 +225,14 @@ impl Body {
             references.extend(found);
         }
         references.sort_by_key(|r| r.span.start);
-        let prose = prose.without(&liquid);
+        let mut prose = prose.without(&liquid);
+        let mut liquid = liquid;
+        // Every document's body is kept until the report: no spare capacity.
+        liquid.items.shrink_to_fit();
+        references.shrink_to_fit();
+        headings.shrink_to_fit();
+        ids.shrink_to_fit();
+        prose.shrink_to_fit();
         Body {
             liquid,
             references,

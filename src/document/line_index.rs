@@ -25,6 +25,8 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // Kept for the whole run, for every file of the site: no spare capacity.
+        starts.shrink_to_fit();
         LineIndex { starts }
     }
 

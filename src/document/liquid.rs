@@ -111,6 +111,12 @@ impl Liquid {
         self.masked.as_deref().unwrap_or(text)
     }
 
+    /// Takes the masked copy out (`None` when the text has no Liquid), so it lives only as
+    /// long as the parse that needs it: it is as large as the file.
+    pub fn take_masked(&mut self) -> Option<String> {
+        self.masked.take()
+    }
+
     /// Liquid constructs overlapping `range`.
     pub fn overlapping(&self, range: &Range<usize>) -> impl Iterator<Item = &Item> {
         let first = self.items.partition_point(|i| i.range.end <= range.start);
