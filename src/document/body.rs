@@ -226,7 +226,6 @@ impl Body {
         }
         references.sort_by_key(|r| r.span.start);
         let mut prose = prose.without(&liquid);
-        let mut liquid = liquid;
         // Every document's body is kept until the report: no spare capacity.
         liquid.items.shrink_to_fit();
         references.shrink_to_fit();
