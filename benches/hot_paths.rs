@@ -27,16 +27,7 @@ fn site_root() -> PathBuf {
 fn indexed() -> (Workspace, Site) {
     let root = site_root();
     let ws = Workspace::open(root.clone(), &[], None, None).expect("fixture workspace");
-    let options = postlint::discover::DiscoverOptions {
-        root: &ws.root,
-        paths: &[],
-        exclude: &ws.jekyll.exclude,
-        include: &ws.jekyll.include,
-        ignore: &[],
-        threads: 1,
-        gitignore: false,
-    };
-    let whole = postlint::discover::discover(&options);
+    let whole = postlint::discover::discover(&postlint::run::site_walk(&ws, 1));
     let loaded = postlint::run::load_all(&ws, &[], &whole.files);
     let (docs, others) = postlint::run::index_inputs(&ws, &loaded, &whole.other_files);
     let index_options = postlint::site::build::IndexOptions::new(&ws.jekyll, false, false);

@@ -156,13 +156,19 @@ impl Timings {
 /// What the site index walks: the whole site as Jekyll reads it, whatever the command line
 /// names and whatever postlint's `ignore` or `.gitignore` skip.
 pub fn index_options<'a>(ws: &'a Workspace, args: &'a CheckArgs) -> DiscoverOptions<'a> {
+    site_walk(ws, args.threads)
+}
+
+/// The walk of the whole site as Jekyll reads it (see [`index_options`]), on `threads`
+/// threads (0: one per core).
+pub fn site_walk(ws: &Workspace, threads: usize) -> DiscoverOptions<'_> {
     DiscoverOptions {
         root: &ws.root,
         paths: &[],
         exclude: &ws.jekyll.exclude,
         include: &ws.jekyll.include,
         ignore: &[],
-        threads: args.threads,
+        threads,
         gitignore: false,
     }
 }

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::discover::DiscoverOptions;
 use crate::document::{DocKind, Document};
 use crate::run::LoadedFile;
 use crate::site::build::IndexOptions;
@@ -52,16 +51,7 @@ impl Project {
     /// Reads the whole site from disk again (files created, renamed or deleted outside the
     /// editor) and rebuilds the index.
     pub fn reload(&mut self) {
-        let options = DiscoverOptions {
-            root: &self.ws.root,
-            paths: &[],
-            exclude: &self.ws.jekyll.exclude,
-            include: &self.ws.jekyll.include,
-            ignore: &[],
-            threads: 0,
-            gitignore: false,
-        };
-        let whole = crate::discover::discover(&options);
+        let whole = crate::discover::discover(&crate::run::site_walk(&self.ws, 0));
         self.loaded = crate::run::load_all(&self.ws, &[], &whole.files);
         let (_, others) = crate::run::index_inputs(&self.ws, &self.loaded, &whole.other_files);
         self.others = others;

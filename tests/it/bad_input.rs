@@ -3,16 +3,8 @@
 
 use crate::common;
 
-use common::{postlint, site, witness};
+use common::{postlint, site, witness, write};
 use std::path::Path;
-
-fn write(root: &Path, rel: &str, bytes: &[u8]) {
-    let path = root.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(path, bytes).unwrap();
-}
 
 /// Runs on the whole site and returns the findings about `rel` plus whether the witness was seen.
 fn findings_for(root: &Path, rel: &str) -> (i32, Vec<serde_json::Value>) {

@@ -35,6 +35,13 @@ impl Run {
     }
 }
 
+/// Writes `bytes` to `rel` under `root`, creating folders.
+pub fn write(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, bytes).expect("write");
+}
+
 /// Runs `postlint` with `args` in folder `cwd`, outside GitHub Actions whatever the test
 /// runner's environment.
 pub fn postlint(cwd: &Path, args: &[&str]) -> Run {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::common::tool_present;
+use crate::common::{tool_present, write};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -64,12 +64,6 @@ fn commit(dir: &Path, message: &str) -> (bool, String) {
     (out.status.success(), text)
 }
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, text).expect("write");
-}
-
 #[test]
 fn pre_commit_refuses_typos_and_broken_links_and_passes_clean_commits() {
     if !tool_present("pre-commit", "PyPI package pre-commit") {
@@ -96,7 +90,7 @@ fn pre_commit_refuses_typos_and_broken_links_and_passes_clean_commits() {
     write(
         blog,
         ".pre-commit-config.yaml",
-        &format!(
+        format!(
             "repos:\n  - repo: {}\n    rev: {head}\n    hooks:\n      - id: postlint\n",
             repo().display()
         ),

@@ -2,13 +2,7 @@
 
 use std::path::Path;
 
-use crate::common::{postlint, site};
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, text).expect("write");
-}
+use crate::common::{postlint, site, write};
 
 /// `(rule, wrong text)` of each typo finding in `rel`.
 fn typos(root: &Path, rel: &str) -> Vec<(String, String)> {
