@@ -7,6 +7,7 @@ mod bad_input;
 mod changed;
 mod cli;
 mod common;
+mod dependencies;
 mod fixtures_site;
 mod formats;
 mod generated;
