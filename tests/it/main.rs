@@ -11,6 +11,7 @@ mod dependencies;
 mod fixtures_site;
 mod formats;
 mod generated;
+mod invariants;
 mod links;
 mod lsp;
 mod neovim;
