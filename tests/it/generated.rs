@@ -8,7 +8,7 @@ use crate::common::postlint;
 
 #[path = "../../examples/gen_site.rs"]
 #[allow(dead_code)]
-mod gen_site;
+pub(crate) mod gen_site;
 
 type Finding = (String, u64, u64, String);
 

@@ -6,10 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::common::postlint;
-
-#[path = "../../examples/gen_site.rs"]
-#[allow(dead_code)]
-mod gen_site;
+use crate::generated::gen_site;
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
