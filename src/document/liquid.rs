@@ -249,28 +249,41 @@ fn offset_in(text: &str, part: &str) -> Option<usize> {
 /// The masked copy: printing constructs become `x`, the rest blanks; line breaks stay so the
 /// Markdown block structure and line numbers do not move. Raw blocks keep their inner text.
 fn mask(text: &str, items: &[Item]) -> String {
-    let mut bytes = text.as_bytes().to_vec();
+    // Built as a `String` from the text's own slices and ASCII, so it needs no second UTF-8
+    // check; a construct not on character boundaries (never made by the scanner) leaves the
+    // text unmasked rather than panicking.
+    masked_copy(text, items).unwrap_or_else(|| text.to_string())
+}
+
+fn masked_copy(text: &str, items: &[Item]) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
     for item in items {
-        let fill = if item.kind.prints() { b'x' } else { b' ' };
+        let start = item.range.start.max(at);
+        let end = item.range.end.min(text.len()).max(start);
+        out.push_str(text.get(at..start)?);
+        let fill = if item.kind.prints() { 'x' } else { ' ' };
         let keep = match &item.kind {
-            ItemKind::Raw { inner } => inner.clone(),
-            _ => 0..0,
+            ItemKind::Raw { inner } => inner.start.clamp(start, end)..inner.end.clamp(start, end),
+            _ => end..end,
         };
-        for i in item.range.clone() {
-            if keep.contains(&i) {
-                continue;
-            }
-            if let Some(b) = bytes.get_mut(i)
-                && *b != b'\n'
-                && *b != b'\r'
-            {
-                *b = fill;
-            }
+        blank(&mut out, text.get(start..keep.start)?, fill);
+        out.push_str(text.get(keep.clone())?);
+        blank(&mut out, text.get(keep.end.max(keep.start)..end)?, fill);
+        at = end;
+    }
+    out.push_str(text.get(at..)?);
+    Some(out)
+}
+
+/// Appends `part` with every character but line breaks replaced by `fill`, byte for byte.
+fn blank(out: &mut String, part: &str, fill: char) {
+    for c in part.chars() {
+        match c {
+            '\n' | '\r' => out.push(c),
+            _ => out.extend(std::iter::repeat_n(fill, c.len_utf8())),
         }
     }
-    // Only ASCII was written, over whole constructs whose ends are ASCII delimiters, so the
-    // result is still UTF-8; fall back to the original text if that ever failed to hold.
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 #[cfg(test)]
@@ -352,5 +365,22 @@ mod tests {
         );
         assert!(Liquid::scan("no liquid { here }", 0).items.is_empty());
         assert!(Liquid::scan("{% raw %} never closed", 0).items.len() == 1);
+    }
+
+    #[test]
+    fn hangul_inside_a_construct_is_masked_byte_for_byte() {
+        let text = "앞 {{ \"캐쉬\" | 아키텍쳐 }}\r\n{% comment %}설명\r\n{% endcomment %}뒤";
+        let masked = Liquid::scan(text, 0).masked(text).to_string();
+        assert_eq!(masked.len(), text.len());
+        let printed = "x".repeat(text.find("\r\n").unwrap() - "앞 ".len());
+        assert!(
+            masked.starts_with(&format!("앞 {printed}\r\n")),
+            "{masked:?}"
+        );
+        assert!(
+            masked.ends_with(&format!("\r\n{}뒤", " ".repeat("{% endcomment %}".len()))),
+            "{masked:?}"
+        );
+        assert!(!masked.contains("설명") && !masked.contains("캐쉬"));
     }
 }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::{Regex, RegexSet};
 
 use crate::spelling::rules::{Rule, RuleSet, WrongForm};
@@ -25,12 +25,25 @@ pub struct Hit {
 /// `(set, rule)` of a compiled entry.
 type Owner = (usize, usize);
 
+/// A literal form's rule, and whether its case must match as written (the automaton folds
+/// ASCII case for every form, so case-sensitive matches are confirmed afterwards).
+#[derive(Debug, Clone)]
+struct Literal {
+    owner: Owner,
+    /// The form as written, when its case must match.
+    exact: Option<String>,
+}
+
+/// Total bytes of literal forms up to which they are compiled to a DFA: the shipped sets are
+/// about 20 KB; a DFA of 1 MB of forms still builds in well under a second.
+const DFA_BUDGET: usize = 1 << 20;
+
 /// The compiled rule sets.
 #[derive(Debug)]
 pub struct Matcher {
     sets: Vec<RuleSet>,
-    exact: Option<(AhoCorasick, Vec<Owner>)>,
-    folded: Option<(AhoCorasick, Vec<Owner>)>,
+    /// Every literal form in one ASCII-case-folded automaton, so prose is scanned once.
+    literals: Option<(AhoCorasick, Vec<Literal>)>,
     patterns: Option<(RegexSet, Vec<(Regex, Owner)>)>,
 }
 
@@ -38,36 +51,42 @@ impl Matcher {
     /// Compiles `sets`. Fails only when the automata or the pattern set exceed their size
     /// limits.
     pub fn new(sets: Vec<RuleSet>) -> Result<Matcher, String> {
-        let mut exact: (Vec<String>, Vec<Owner>) = Default::default();
-        let mut folded: (Vec<String>, Vec<Owner>) = Default::default();
+        let mut forms: Vec<String> = Vec::new();
+        let mut owners: Vec<Literal> = Vec::new();
         let mut patterns: Vec<(Regex, Owner)> = Vec::new();
         for (s, set) in sets.iter().enumerate() {
             for (r, rule) in set.rules.iter().enumerate() {
                 match &rule.matcher {
-                    WrongForm::Literal(forms) => {
-                        let target = if rule.ignore_case {
-                            &mut folded
-                        } else {
-                            &mut exact
-                        };
-                        for form in forms {
-                            target.0.push(form.clone());
-                            target.1.push((s, r));
+                    WrongForm::Literal(literals) => {
+                        for form in literals {
+                            forms.push(form.clone());
+                            owners.push(Literal {
+                                owner: (s, r),
+                                exact: (!rule.ignore_case).then(|| form.clone()),
+                            });
                         }
                     }
                     WrongForm::Pattern(re) => patterns.push((re.clone(), (s, r))),
                 }
             }
         }
-        let automaton = |(forms, owners): (Vec<String>, Vec<Owner>), fold: bool| {
-            if forms.is_empty() {
-                return Ok(None);
+        let literals = if forms.is_empty() {
+            None
+        } else {
+            // A DFA scans prose about 1.5x faster than the default NFA; past its size budget
+            // (very large team dictionaries) the builder's own choice is used instead.
+            let builder = |kind| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .kind(kind)
+                    .build(&forms)
+            };
+            let ac = match forms.iter().map(String::len).sum::<usize>() <= DFA_BUDGET {
+                true => builder(Some(AhoCorasickKind::DFA)).or_else(|_| builder(None)),
+                false => builder(None),
             }
-            AhoCorasick::builder()
-                .ascii_case_insensitive(fold)
-                .build(&forms)
-                .map(|ac| Some((ac, owners)))
-                .map_err(|e| format!("cannot compile the rule sets: {e}"))
+            .map_err(|e| format!("cannot compile the rule sets: {e}"))?;
+            Some((ac, owners))
         };
         let patterns = if patterns.is_empty() {
             None
@@ -80,8 +99,7 @@ impl Matcher {
             Some((set, patterns))
         };
         Ok(Matcher {
-            exact: automaton(exact, false)?,
-            folded: automaton(folded, true)?,
+            literals,
             patterns,
             sets,
         })
@@ -106,19 +124,31 @@ impl Matcher {
         };
         let base = range.start;
         let mut candidates: Vec<Hit> = Vec::new();
-        for (ac, owners) in [&self.exact, &self.folded].into_iter().flatten() {
+        if let Some((ac, owners)) = &self.literals {
             for m in ac.find_overlapping_iter(hay) {
-                if let Some(&(set, rule)) = owners.get(m.pattern().as_usize()) {
-                    candidates.push(Hit {
-                        range: base + m.start()..base + m.end(),
-                        set,
-                        rule,
-                    });
+                let Some(literal) = owners.get(m.pattern().as_usize()) else {
+                    continue;
+                };
+                if let Some(exact) = &literal.exact
+                    && hay.get(m.range()) != Some(exact.as_str())
+                {
+                    continue;
                 }
+                let (set, rule) = literal.owner;
+                candidates.push(Hit {
+                    range: base + m.start()..base + m.end(),
+                    set,
+                    rule,
+                });
             }
         }
         if let Some((set, regexes)) = &self.patterns {
-            for index in set.matches(hay).iter() {
+            let indices = if set.is_match(hay) {
+                set.matches(hay).into_iter().collect()
+            } else {
+                Vec::new()
+            };
+            for index in indices {
                 let Some((re, (s, r))) = regexes.get(index) else {
                     continue;
                 };
