@@ -88,3 +88,29 @@ fn only_the_given_range_is_searched_but_neighbours_are_seen() {
         "a range past the end finds nothing"
     );
 }
+
+#[test]
+fn dictionaries_past_the_dfa_budget_match_the_same_way() {
+    let mut yaml = String::from("id: big\ndescription: d\nseverity: warning\nrules:\n");
+    let mut forms = 0;
+    let mut i = 0;
+    while forms <= DFA_BUDGET {
+        yaml.push_str(&format!(
+            "  - right: 가{i}나\n    wrong: [갸{i}냐]\n  - right: Zq{i}Cloud\n    wrong: [Zq{i}cloud]\n"
+        ));
+        forms += format!("갸{i}냐Zq{i}cloud").len();
+        i += 1;
+    }
+    let big = Matcher::new(vec![
+        parse(&yaml, false).unwrap(),
+        parse(KOREAN, false).unwrap(),
+    ])
+    .unwrap();
+    let text = "캐쉬와 갸7냐, Zq7cloud와 ZQ7CLOUD, AWS Submit";
+    let hits: Vec<&str> = big
+        .find(text, 0..text.len())
+        .into_iter()
+        .map(|h| &text[h.range])
+        .collect();
+    assert_eq!(hits, ["캐쉬", "갸7냐", "Zq7cloud", "AWS Submit"]);
+}
