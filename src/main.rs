@@ -17,3 +17,9 @@ fn main() -> std::process::ExitCode {
     };
     std::process::ExitCode::from(status as u8)
 }
+
+/// mimalloc instead of the system allocator: with two threads the run spent 20% more CPU
+/// than with one under glibc malloc (arena and page-fault contention); with mimalloc the two
+/// threads use less CPU than one did.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
