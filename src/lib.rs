@@ -124,7 +124,7 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
         }
     }
     let summary = Summary::new(found.files.len() + found.problems.len(), &diagnostics);
-    if let Err(e) = run::write_report(out, style, &workspace, &diagnostics, &summary) {
+    if let Err(e) = run::write_report(out, style, &workspace, &diagnostics, &summary, &pool) {
         // A reader that stopped early (`| head`) is not an error worth a message.
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = writeln!(err, "error: cannot write the report: {e}");

@@ -586,6 +586,7 @@ pub fn write_report(
     ws: &Workspace,
     diagnostics: &[Diagnostic],
     summary: &Summary,
+    pool: &rayon::ThreadPool,
 ) -> std::io::Result<()> {
     let shown: Vec<Diagnostic>;
     let machine = if style.quiet {
@@ -611,6 +612,7 @@ pub fn write_report(
                 quiet: style.quiet,
                 width: REPORT_WIDTH,
             },
+            pool,
         ),
         Format::Json => report::json::write(out, machine, summary),
         Format::Sarif => report::sarif::write(out, machine, &ws.rules(), &ws.root),

@@ -42,6 +42,11 @@ impl LineIndex {
             .copied()
     }
 
+    /// The 1-based line holding byte `offset` (offsets past the end are on the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
     /// The position of byte `offset` in `text` (the text this index was built from). Offsets
     /// past the end or inside a character are moved back to the nearest character start.
     pub fn position(&self, text: &str, offset: usize) -> Position {

@@ -8,6 +8,8 @@ use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, SourceCode,
 };
 
+use rayon::prelude::*;
+
 use super::Summary;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 
@@ -22,12 +24,14 @@ pub struct HumanOptions {
     pub width: usize,
 }
 
-/// Writes every diagnostic, then the summary line (unless quiet).
+/// Writes every diagnostic, then the summary line (unless quiet). Findings are rendered in
+/// parallel on `pool` (miette's layout is most of the report's cost) and written in order.
 pub fn write(
     out: &mut dyn Write,
     diagnostics: &[Diagnostic],
     summary: &Summary,
     options: HumanOptions,
+    pool: &rayon::ThreadPool,
 ) -> io::Result<()> {
     let theme = if options.color {
         GraphicalTheme::unicode()
@@ -39,27 +43,35 @@ pub fn write(
         .with_urls(false)
         .with_width(options.width)
         .with_context_lines(1);
-    for d in diagnostics {
-        if options.quiet && d.severity == Severity::Info {
-            continue;
-        }
-        let mut rendered = String::new();
-        let report = to_miette(d);
-        if handler
-            .render_report(&mut rendered, report.as_ref())
-            .is_err()
-        {
-            // Rendering only fails on a span outside the text, which `Diagnostic::new` prevents;
-            // fall back to one plain line rather than losing the finding.
-            rendered = format!("{}: {} [{}]\n", d.source.display_path, d.message, d.rule);
-        }
-        writeln!(out, "{}", rendered.trim_end())?;
+    let rendered: Vec<String> = pool.install(|| {
+        diagnostics
+            .par_iter()
+            .filter(|d| !(options.quiet && d.severity == Severity::Info))
+            .map(|d| render(&handler, d))
+            .collect()
+    });
+    for text in rendered {
+        writeln!(out, "{}", text.trim_end())?;
         writeln!(out)?;
     }
     if !options.quiet {
         writeln!(out, "{}", summary_line(summary))?;
     }
     Ok(())
+}
+
+fn render(handler: &GraphicalReportHandler, d: &Diagnostic) -> String {
+    let mut rendered = String::new();
+    let report = to_miette(d);
+    if handler
+        .render_report(&mut rendered, report.as_ref())
+        .is_err()
+    {
+        // Rendering only fails on a span outside the text, which `Diagnostic::new` prevents;
+        // fall back to one plain line rather than losing the finding.
+        rendered = format!("{}: {} [{}]\n", d.source.display_path, d.message, d.rule);
+    }
+    rendered
 }
 
 /// `3 errors, 1 warning in 12 files` (plus infos when there are any).
@@ -118,11 +130,7 @@ impl SourceCode for SharedSource {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner =
-            self.0
-                .text
-                .as_str()
-                .read_span(span, context_lines_before, context_lines_after)?;
+        let inner = read_near(&self.0, span, context_lines_before, context_lines_after)?;
         if context_lines_before > 0 || context_lines_after > 0 {
             return Ok(inner);
         }
@@ -130,6 +138,41 @@ impl SourceCode for SharedSource {
         let column = self.0.lines.position(&self.0.text, span.offset()).column - 1;
         Ok(Box::new(CharColumn { inner, column }))
     }
+}
+
+/// Miette's own `read_span`, given only the text from a few lines before the span: miette
+/// walks from the start of what it is given, so a finding near the end of a long file cost a
+/// scan of the whole file, several times per finding. Lines, offsets and line counts are moved
+/// back to whole-file numbers; miette counts a lone `\r` as a line break, so those before the
+/// window are counted too.
+fn read_near<'a>(
+    source: &'a SourceFile,
+    span: &miette::SourceSpan,
+    before: usize,
+    after: usize,
+) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+    let text = source.text.as_str();
+    let first_line = source.lines.line_of(span.offset()).saturating_sub(before);
+    let start = source.lines.line_start(first_line).unwrap_or(0);
+    let (Some(window), Some(prefix), Some(offset)) = (
+        text.get(start..),
+        text.get(..start),
+        span.offset().checked_sub(start),
+    ) else {
+        return text.read_span(span, before, after);
+    };
+    let breaks_before = first_line.saturating_sub(1)
+        + memchr::memchr_iter(b'\r', prefix.as_bytes())
+            .filter(|&i| prefix.as_bytes().get(i + 1) != Some(&b'\n'))
+            .count();
+    let near = window.read_span(&(offset, span.len()).into(), before, after)?;
+    Ok(Box::new(miette::MietteSpanContents::new(
+        near.data(),
+        (near.span().offset() + start, near.span().len()).into(),
+        near.line() + breaks_before,
+        near.column(),
+        near.line_count() + breaks_before,
+    )))
 }
 
 /// Miette's span contents with the column counted in characters.
@@ -165,6 +208,40 @@ impl<'a> miette::SpanContents<'a> for CharColumn<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_near_the_span_matches_miette_reading_the_whole_file() {
+        let text = "첫 줄\r\n둘째 캐쉬\n셋째\r넷째 ElasticCache\r\n\r\n다섯째 줄 끝\n여섯";
+        let source = SourceFile::new("a.md".into(), "a.md".into(), text.to_string());
+        let shared = SharedSource(Arc::clone(&source));
+        let fields = |c: &dyn miette::SpanContents<'_>| {
+            (
+                c.data().to_vec(),
+                *c.span(),
+                c.line(),
+                c.column(),
+                c.line_count(),
+            )
+        };
+        let mut spans = vec![(0, 0), (0, 3), (text.len(), 0)];
+        for needle in ["캐쉬", "ElasticCache", "셋째", "여섯", "\r\n\r\n", "끝\n여"] {
+            let at = text.find(needle).unwrap();
+            spans.push((at, needle.len()));
+        }
+        for (offset, len) in spans {
+            let span: miette::SourceSpan = (offset, len).into();
+            for (before, after) in [(0, 0), (1, 1), (2, 0), (0, 2), (3, 3)] {
+                let whole = text.read_span(&span, before, after).unwrap();
+                let near = read_near(&source, &span, before, after).unwrap();
+                assert_eq!(
+                    fields(near.as_ref()),
+                    fields(whole.as_ref()),
+                    "span {offset}+{len}, context {before}/{after}"
+                );
+            }
+            let _ = shared.read_span(&span, 1, 1).unwrap();
+        }
+    }
 
     #[test]
     fn summary_line_pluralises() {
