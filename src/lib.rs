@@ -43,8 +43,24 @@ pub enum ExitStatus {
     Error = 2,
 }
 
-/// `postlint check`: the whole pipeline from command-line paths to an exit status.
+/// `postlint check`: the whole pipeline from command-line paths to an exit status. The report
+/// goes through a buffer: standard output is line-buffered, and a report of thousands of
+/// findings was thousands of `write` calls.
 pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    let status = check_buffered(args, &mut buffered, err);
+    match buffered.flush() {
+        Ok(()) => status,
+        // A reader that stopped early (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitStatus::Error,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot write the report: {e}");
+            ExitStatus::Error
+        }
+    }
+}
+
+fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     let style = run::Style::from_args(args);
     let workspace = match run::open_workspace(args) {
         Ok(ws) => ws,
@@ -120,7 +136,7 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
                 fix: false,
                 ..args.clone()
             };
-            return check(&again, out, err);
+            return check_buffered(&again, out, err);
         }
     }
     let summary = Summary::new(found.files.len() + found.problems.len(), &diagnostics);
