@@ -236,6 +236,9 @@ pub struct LoadedFile {
     /// True when the command line asked for this file to be checked; the others are read
     /// only so the index knows their URLs and ids.
     pub checked: bool,
+    /// Findings of the checks that need no site index (front matter, spelling), made while
+    /// the file was read so its prose ranges need not be kept; raw, not yet settled.
+    pub found: Vec<Diagnostic>,
 }
 
 /// Reads every Markdown file of the site and every file to check, once each, in parallel.
@@ -278,6 +281,7 @@ fn load_file(
                 document: None,
                 diagnostics: vec![diagnostic],
                 checked,
+                found: Vec::new(),
             };
         }
     };
@@ -294,11 +298,20 @@ fn load_file(
     }
     let rel_path = ws.rel_path(path);
     let kind = DocKind::classify(&rel_path, &ws.collection_names);
+    let mut document = Document::new(source, rel_path, kind);
+    let found = if checked {
+        checks::check_without_site(&document, &ws.config, &ws.spelling)
+    } else {
+        Vec::new()
+    };
+    // Only spelling reads prose ranges, and it has run: about a fifth of a document's memory.
+    document.body.prose = Vec::new();
     LoadedFile {
         path: path.to_path_buf(),
-        document: Some(Document::new(source, rel_path, kind)),
+        document: Some(document),
         diagnostics,
         checked,
+        found,
     }
 }
 
@@ -348,7 +361,9 @@ pub fn check_file(
 ) -> Vec<Diagnostic> {
     let mut out = file.diagnostics.clone();
     if let Some(doc) = &file.document {
-        out.extend(check_document(ws, site, doc, args.report_unused_disables));
+        let mut found = file.found.clone();
+        found.extend(checks::check_with_site(doc, &ws.config, site));
+        out.extend(settle_findings(ws, doc, found, args.report_unused_disables));
     }
     out
 }

@@ -67,8 +67,19 @@ pub fn check_document(
     site: &crate::site::Site,
     spelling: &crate::spelling::matcher::Matcher,
 ) -> Vec<crate::diagnostic::Diagnostic> {
+    let mut out = check_without_site(doc, config, spelling);
+    out.extend(check_with_site(doc, config, site));
+    out
+}
+
+/// The checks that need only the document: front matter and spelling. They run while the
+/// site is still being read.
+pub fn check_without_site(
+    doc: &crate::document::Document,
+    config: &crate::config::Config,
+    spelling: &crate::spelling::matcher::Matcher,
+) -> Vec<crate::diagnostic::Diagnostic> {
     let mut out = front_matter::check(doc, config);
-    out.extend(links::check(doc, site, &config.links.image_keys));
     out.extend(spelling::check(
         doc,
         spelling,
@@ -76,6 +87,15 @@ pub fn check_document(
         &config.spelling.allow,
     ));
     out
+}
+
+/// The checks that need the site index: links and images.
+pub fn check_with_site(
+    doc: &crate::document::Document,
+    config: &crate::config::Config,
+    site: &crate::site::Site,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    links::check(doc, site, &config.links.image_keys)
 }
 
 #[cfg(test)]
