@@ -306,6 +306,13 @@ fn load_file(
     };
     // Only spelling reads prose ranges, and it has run: about a fifth of a document's memory.
     document.body.prose = Vec::new();
+    // The index needs only the ids headings get: they go first in `ids`, as the index would
+    // put them, and the headings' texts are dropped.
+    let mut ids =
+        crate::site::anchors::heading_ids(&document.body.headings, &ws.jekyll.heading_ids);
+    ids.append(&mut document.body.ids);
+    document.body.ids = ids;
+    document.body.headings = Vec::new();
     LoadedFile {
         path: path.to_path_buf(),
         document: Some(document),
