@@ -10,6 +10,7 @@ mod common;
 mod dependencies;
 mod fixtures_site;
 mod formats;
+mod fuzz_corpus;
 mod generated;
 mod invariants;
 mod links;

@@ -1,0 +1,204 @@
+//! The bodies of postlint's fuzz targets: each feeds arbitrary bytes to one stage and checks
+//! what must hold for any input (no panic, spans inside the text on character boundaries,
+//! positions that convert back to the same offset). `fuzz_targets/*.rs` call them from
+//! libFuzzer; `tests/it/fuzz_corpus.rs` includes this file and replays the committed corpora
+//! and every crash found so far on each `cargo test`.
+
+use std::ops::Range;
+use std::path::Path;
+
+use postlint::diagnostic::SourceFile;
+use postlint::document::yaml::{Node, Value};
+use postlint::document::{DocKind, Document, FrontMatter};
+use postlint::site::Site;
+use postlint::site::resolve::{Base, Resolved};
+use postlint::workspace::Workspace;
+
+/// A workspace and site index built once per fuzzing process, for the stages that need them.
+pub struct Context {
+    /// The site's workspace: configuration and the shipped spelling rules.
+    pub ws: Workspace,
+    /// The site's index, as `postlint check` builds it.
+    pub site: Site,
+}
+
+impl Context {
+    /// Opens the site at `root` (the repository's `fixtures/links`) and indexes it.
+    pub fn new(root: &Path) -> Context {
+        let ws = Workspace::open(root.to_path_buf(), &[], None, None)
+            .unwrap_or_else(|e| panic!("cannot open {}: {e:?}", root.display()));
+        let whole = postlint::discover::discover(&postlint::run::site_walk(&ws, 1));
+        let loaded = postlint::run::load_all(&ws, &[], &whole.files);
+        let (docs, others) = postlint::run::index_inputs(&ws, &loaded, &whole.other_files);
+        let options = postlint::site::build::IndexOptions::new(&ws.jekyll, false, false);
+        let site = postlint::site::build::build(&ws.jekyll, &options, &docs, &others);
+        Context { ws, site }
+    }
+}
+
+/// Front matter: Jekyll's split and the spanned YAML parse.
+pub fn front_matter(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let doc = document_of(text, DocKind::Page);
+    match &doc.front_matter {
+        FrontMatter::Absent => {}
+        FrontMatter::Unclosed { open } => assert_span(text, open, "opening line"),
+        FrontMatter::Invalid { open, error } => {
+            assert_span(text, open, "opening line");
+            assert_span(text, &error.span, "YAML error");
+        }
+        FrontMatter::Parsed { open, root } => {
+            assert_span(text, open, "opening line");
+            assert_node(text, root);
+        }
+    }
+    assert!(doc.body_start <= text.len() && text.is_char_boundary(doc.body_start));
+}
+
+/// The Markdown scan: links, images, references, headings, ids, Liquid and directives.
+pub fn markdown(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let doc = document_of(text, DocKind::Page);
+    for reference in &doc.body.references {
+        assert_span(text, &reference.span, "link");
+    }
+    for heading in &doc.body.headings {
+        assert_span(text, &heading.range, "heading");
+    }
+    for range in &doc.body.prose {
+        assert_span(text, range, "prose");
+    }
+}
+
+/// URL resolution against a real index: any URL, from a page and from the site root.
+pub fn resolve(context: &Context, data: &[u8]) {
+    let dest = String::from_utf8_lossy(data);
+    for base in [Base::Page("/2016/05/18/links.html"), Base::SiteRoot] {
+        if let Resolved::Found { page, .. } = context.site.resolve(&dest, base)
+            && let Some(source) = &page.source
+        {
+            assert!(
+                !source.starts_with("../") && !source.starts_with('/'),
+                "{dest:?} resolved to {source:?}, outside the site"
+            );
+        }
+    }
+    let _ = context.site.suggest(&dest);
+    let _ = context.site.suggest_post(&dest);
+}
+
+/// The spelling matcher with the shipped rule sets, over the whole text and over a part of it.
+pub fn spelling(context: &Context, data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut cut = text.len() / 2;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    for range in [0..text.len(), cut..text.len()] {
+        let mut last_end = range.start;
+        for hit in context.ws.spelling.find(text, range.clone()) {
+            assert_span(text, &hit.range, "spelling hit");
+            assert!(
+                hit.range.start >= last_end && hit.range.end <= range.end,
+                "hit {:?} outside {range:?} or overlapping",
+                hit.range
+            );
+            last_end = hit.range.end;
+        }
+    }
+}
+
+/// Configuration and rule-set files: parse errors, never panics or hangs.
+pub fn config(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let _ = postlint::config::Config::parse(Path::new(".postlint.yml"), text);
+    if let Ok(set) = postlint::spelling::rules::parse(text, false)
+        && let Ok(matcher) = postlint::spelling::matcher::Matcher::new(vec![set])
+    {
+        let _ = matcher.find(text, 0..text.len());
+    }
+}
+
+/// The whole-document check, as `postlint check` runs it on a post of the site: every finding
+/// and fix span inside the text on character boundaries, positions that convert back, and
+/// automatic fixes that apply cleanly.
+pub fn document(context: &Context, data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let kind = DocKind::classify("_posts/2016-05-18-fuzz.md", &context.ws.collection_names);
+    let doc = Document::new(
+        SourceFile::new(
+            "_posts/2016-05-18-fuzz.md".into(),
+            "fuzz.md".into(),
+            text.to_string(),
+        ),
+        "_posts/2016-05-18-fuzz.md".into(),
+        kind,
+    );
+    let found = postlint::run::check_document(&context.ws, &context.site, &doc, true);
+    let lines = &doc.source.lines;
+    for d in &found {
+        assert_span(text, &d.span, d.rule);
+        if let Some(fix) = &d.fix {
+            assert_span(text, &fix.span, "fix");
+        }
+        // Columns on the first line count from after a byte-order mark.
+        if d.span.start >= bom_len(text) {
+            let position = lines.position(text, d.span.start);
+            assert_eq!(
+                lines.offset(text, position.line, position.column),
+                Some(d.span.start),
+                "{} at {:?}",
+                d.rule,
+                d.span
+            );
+        }
+    }
+    let fixes: Vec<&postlint::diagnostic::Fix> = found
+        .iter()
+        .filter_map(|d| d.fix.as_ref().filter(|f| f.automatic))
+        .collect();
+    let _ = postlint::fix::apply(text, &fixes);
+}
+
+fn document_of(text: &str, kind: DocKind) -> Document {
+    let source = SourceFile::new("fuzz.md".into(), "fuzz.md".into(), text.to_string());
+    Document::new(source, "fuzz.md".into(), kind)
+}
+
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
+fn assert_span(text: &str, span: &Range<usize>, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what} span {span:?} outside a text of {} bytes",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} span {span:?} not on character boundaries"
+    );
+}
+
+fn assert_node(text: &str, node: &Node) {
+    assert_span(text, &node.span, "YAML node");
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| assert_node(text, n)),
+        Value::Map(entries) => entries.iter().for_each(|(k, v)| {
+            assert_node(text, k);
+            assert_node(text, v);
+        }),
+        _ => {}
+    }
+}

@@ -1,0 +1,80 @@
+//! Replays every committed fuzz input (`fuzz/seeds/<target>/`, the corpus fuzzing starts from,
+//! and `fuzz/regressions/<target>/`, each input that once crashed) through the same target
+//! bodies libFuzzer runs, so a fixed crash stays fixed without a fuzzing toolchain.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+#[path = "../../fuzz/src/lib.rs"]
+mod targets;
+
+fn fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz")
+}
+
+fn context() -> &'static targets::Context {
+    static CONTEXT: OnceLock<targets::Context> = OnceLock::new();
+    CONTEXT.get_or_init(|| {
+        targets::Context::new(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/links"))
+    })
+}
+
+/// Every input of `target`, from its corpus and its regressions; at least one must exist.
+fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for folder in ["seeds", "regressions"] {
+        let Ok(entries) = std::fs::read_dir(fuzz_dir().join(folder).join(target)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_file() {
+                let bytes = std::fs::read(&path).unwrap();
+                out.push((path, bytes));
+            }
+        }
+    }
+    out.sort();
+    assert!(
+        !out.is_empty(),
+        "no committed inputs for fuzz target {target}"
+    );
+    out
+}
+
+fn replay(target: &str, run: impl Fn(&[u8])) {
+    for (path, bytes) in inputs(target) {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&bytes)));
+        assert!(outcome.is_ok(), "fuzz input {} fails", path.display());
+    }
+}
+
+#[test]
+fn front_matter_corpus() {
+    replay("front_matter", targets::front_matter);
+}
+
+#[test]
+fn markdown_corpus() {
+    replay("markdown", targets::markdown);
+}
+
+#[test]
+fn resolve_corpus() {
+    replay("resolve", |data| targets::resolve(context(), data));
+}
+
+#[test]
+fn spelling_corpus() {
+    replay("spelling", |data| targets::spelling(context(), data));
+}
+
+#[test]
+fn config_corpus() {
+    replay("config", targets::config);
+}
+
+#[test]
+fn document_corpus() {
+    replay("document", |data| targets::document(context(), data));
+}
