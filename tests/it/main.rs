@@ -17,6 +17,7 @@ mod links;
 mod lsp;
 mod neovim;
 mod pre_commit;
+mod properties;
 mod readme;
 mod spelling;
 mod suppress;
