@@ -73,7 +73,7 @@ for n in "${sizes[@]}"; do
   docs=$(find "$site" -name '*.md' | wc -l)
   runs=10
   slow_runs=3
-  if [ "$n" -ge 5000 ]; then runs=3; slow_runs=1; fi
+  if [ "$n" -ge 5000 ]; then runs=5; slow_runs=1; fi
   echo
   echo "## $n posts ($docs Markdown files, $(du -sh "$site/_posts" | cut -f1))"
   json="$PWD/target/bench-compare-$n.json"
