@@ -25,5 +25,5 @@ for t in "${targets[@]}"; do
       echo "$t: CRASH, see fuzz/logs/$t.log and fuzz/artifacts/$t/"
       continue
     }
-  echo "$t: $(grep -E '^#[0-9]+ +DONE' "logs/$t.log" | tail -1)"
+  echo "$t: $(grep -aE '^#[0-9]+[[:space:]]+DONE' "logs/$t.log" | tail -1)"
 done
