@@ -62,7 +62,12 @@ pub fn check(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) ->
 
 fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     let style = run::Style::from_args(args);
-    let workspace = match run::open_workspace(args) {
+    // One pool for the whole run, the rule sets' compilation included: a second (rayon's
+    // global one) would spin beside it on the same cores.
+    let Some(pool) = run::thread_pool(err, args.threads) else {
+        return ExitStatus::Error;
+    };
+    let workspace = match pool.install(|| run::open_workspace(args)) {
         Ok(ws) => ws,
         Err(e) => return run::fail(err, style, e.as_ref()),
     };
@@ -88,9 +93,6 @@ fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Writ
         found.files.retain(|f| change.present.contains(&f.path));
     }
     let run_failed = run::report_missing(err, style, &workspace, &found.missing);
-    let Some(pool) = run::thread_pool(err, args.threads) else {
-        return ExitStatus::Error;
-    };
     let mut diagnostics: Vec<Diagnostic> = found
         .problems
         .iter()

@@ -25,6 +25,9 @@ pub struct Hit {
 /// `(set, rule)` of a compiled entry.
 type Owner = (usize, usize);
 
+/// The pattern rules: one set to tell which match, and each rule's regex to find where.
+type PatternSet = (RegexSet, Vec<(Regex, Owner)>);
+
 /// A literal form's rule, and whether its case must match as written (the automaton folds
 /// ASCII case for every form, so case-sensitive matches are confirmed afterwards).
 #[derive(Debug, Clone)]
@@ -46,7 +49,7 @@ pub struct Matcher {
     sets: Vec<RuleSet>,
     /// Every literal form in one ASCII-case-folded automaton, so prose is scanned once.
     literals: Option<(AhoCorasick, Vec<Literal>)>,
-    patterns: Option<(RegexSet, Vec<(Regex, Owner)>)>,
+    patterns: Option<PatternSet>,
 }
 
 impl Matcher {
@@ -72,34 +75,12 @@ impl Matcher {
                 }
             }
         }
-        let literals = if forms.is_empty() {
-            None
-        } else {
-            // A DFA scans prose about 1.5x faster than the default NFA; past its size budget
-            // (very large team dictionaries) the builder's own choice is used instead.
-            let builder = |kind| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .kind(kind)
-                    .build(&forms)
-            };
-            let ac = match forms.iter().map(String::len).sum::<usize>() <= DFA_BUDGET {
-                true => builder(Some(AhoCorasickKind::DFA)).or_else(|_| builder(None)),
-                false => builder(None),
-            }
-            .map_err(|e| format!("cannot compile the rule sets: {e}"))?;
-            Some((ac, owners))
-        };
-        let patterns = if patterns.is_empty() {
-            None
-        } else {
-            let set = regex::RegexSetBuilder::new(patterns.iter().map(|(re, _)| re.as_str()))
-                .size_limit(64 << 20)
-                .dfa_size_limit(64 << 20)
-                .build()
-                .map_err(|e| format!("cannot compile the rule patterns: {e}"))?;
-            Some((set, patterns))
-        };
+        // The automaton and the pattern set compile on two threads: start-up waits for both.
+        let (literals, patterns) = rayon::join(
+            || compile_literals(&forms, owners),
+            || compile_patterns(patterns),
+        );
+        let (literals, patterns) = (literals?, patterns?);
         Ok(Matcher {
             literals,
             patterns,
@@ -185,6 +166,44 @@ impl Matcher {
         }
         out
     }
+}
+
+/// Every literal form in one ASCII-case-folded automaton; `None` when there are none.
+fn compile_literals(
+    forms: &[String],
+    owners: Vec<Literal>,
+) -> Result<Option<(AhoCorasick, Vec<Literal>)>, String> {
+    if forms.is_empty() {
+        return Ok(None);
+    }
+    // A DFA scans prose about 1.5x faster than the default NFA; past its size budget (very
+    // large team dictionaries) the builder's own choice is used instead.
+    let builder = |kind| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(kind)
+            .build(forms)
+    };
+    let ac = match forms.iter().map(String::len).sum::<usize>() <= DFA_BUDGET {
+        true => builder(Some(AhoCorasickKind::DFA)).or_else(|_| builder(None)),
+        false => builder(None),
+    }
+    .map_err(|e| format!("cannot compile the rule sets: {e}"))?;
+    Ok(Some((ac, owners)))
+}
+
+/// The pattern rules in one `RegexSet` (which tells which patterns match a range), beside
+/// each rule's own regex (which finds where); `None` when there are none.
+fn compile_patterns(patterns: Vec<(Regex, Owner)>) -> Result<Option<PatternSet>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let set = regex::RegexSetBuilder::new(patterns.iter().map(|(re, _)| re.as_str()))
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .map_err(|e| format!("cannot compile the rule patterns: {e}"))?;
+    Ok(Some((set, patterns)))
 }
 
 /// Whether a candidate at `range` of `text` is a real occurrence for `rule`: whole words for

@@ -30,8 +30,10 @@ pub const SHIPPED: [(&str, &str); 5] = [
 
 /// The shipped sets, each carrying its registered rule (`typo/<id>` in `postlint rules`).
 pub fn shipped() -> Result<Vec<RuleSet>, (&'static str, RuleFileError)> {
+    use rayon::prelude::*;
+    // In parallel: parsing them is most of postlint's start-up.
     SHIPPED
-        .iter()
+        .par_iter()
         .map(|(name, text)| {
             let mut set = rules::parse(text, true).map_err(|e| (*name, e))?;
             if let Some(rule) = crate::checks::rule(set.rule.id) {
