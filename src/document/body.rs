@@ -39,11 +39,12 @@ pub struct Body {
     /// Headings, in order.
     pub headings: Vec<Heading>,
     /// Ids the page gets besides heading ids: raw HTML `id`/`name`, footnotes (`fn:x`, `fnref:x`).
-    /// A checked run computes the heading ids while reading, puts them first here and drops
-    /// `headings`, which the index reads only for their ids.
+    /// `postlint check` computes the heading ids while reading, puts them first here and
+    /// drops `headings`, which the index reads only for their ids.
     pub ids: Vec<String>,
     /// Prose a reader sees, for spelling: text of paragraphs, headings, lists, tables, link
     /// text and image alt text, never code, URLs, HTML or Liquid. Contiguous text is one range.
+    /// `postlint check` empties it once spelling has run.
     pub prose: Vec<Range<usize>>,
     /// Inline suppression comments (`<!-- postlint-disable … -->`), in order.
     pub directives: Vec<super::directives::Directive>,
