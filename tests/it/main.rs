@@ -11,6 +11,7 @@ mod dependencies;
 mod fixtures_site;
 mod formats;
 mod generated;
+mod hostile;
 mod invariants;
 mod links;
 mod lsp;
