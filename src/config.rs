@@ -631,10 +631,7 @@ impl RawScope {
                     (
                         span_of(&pattern, text),
                         format!("invalid pattern for `{}`: {detail}", key.value),
-                        Some(
-                            "patterns use Rust regex syntax (no look-around or backreferences)"
-                                .into(),
-                        ),
+                        Some(crate::spelling::rules::pattern_help(&e).into()),
                     )
                 })?;
             patterns.push((key.value, re));
@@ -816,6 +813,15 @@ ignore: ["_drafts/**"]
         let (msg, _) =
             error_at("front_matter:\n  - patterns: { title: '(((a{100}){100}){100})' }\n");
         assert!(msg.starts_with("invalid pattern"), "{msg}");
+        let text = "front_matter:\n  - patterns: { title: '\\w{1000}{1000}' }\n";
+        let err = parse(text).unwrap_err();
+        assert!(
+            err.message.contains("exceeds size limit"),
+            "{}",
+            err.message
+        );
+        let help = err.help.unwrap_or_default();
+        assert!(help.contains("too large once compiled"), "{help}");
     }
 
     #[test]

@@ -83,6 +83,12 @@ pub enum WalkProblemKind {
     },
     /// The entry could not be read or followed; the message comes from the operating system.
     Io(String),
+    /// A symbolic link leads outside the site root; the walk did not follow it, so nothing
+    /// outside the root is read (or written by `--fix`), as Jekyll's safe mode does.
+    OutsideRoot {
+        /// Where the link leads, resolved.
+        target: PathBuf,
+    },
 }
 
 /// Tells whether postlint treats a file as a Markdown document, so only pages get checked.
@@ -290,25 +296,39 @@ fn walk_scope(scope: &Scope, rules: &Arc<Rules>, threads: usize, found: &mut Fou
     builder.threads(threads);
     let filter_rules = Arc::clone(rules);
     let base = scope.base.clone();
-    builder.filter_entry(move |dent| {
-        dent.path()
-            .strip_prefix(&base)
-            .map_or(true, |rel| filter_rules.keeps_entry(rel))
-    });
     let (tx, rx) = mpsc::channel();
+    let outside_tx = tx.clone();
+    // Links are followed only while they stay inside the folder the walk is rooted at.
+    let real_base = scope.base.canonicalize().ok();
+    builder.filter_entry(move |dent| {
+        let keep = dent
+            .path()
+            .strip_prefix(&base)
+            .map_or(true, |rel| filter_rules.keeps_entry(rel));
+        if keep
+            && dent.path_is_symlink()
+            && let Some(target) = link_outside(dent.path(), real_base.as_deref())
+        {
+            let _ = outside_tx.send(Err(Walked::Outside(dent.path().to_path_buf(), target)));
+            return false;
+        }
+        keep
+    });
     builder.build_parallel().run(|| {
         let tx = tx.clone();
         Box::new(move |result| {
             let event = match result {
                 Ok(dent) if dent.file_type().is_some_and(|t| t.is_file()) => Ok(dent.into_path()),
                 Ok(_) => return WalkState::Continue,
-                Err(err) => Err(err),
+                Err(err) => Err(Walked::Error(err)),
             };
             // The receiver lives until every worker is done, so sending cannot fail.
             let _ = tx.send(event);
             WalkState::Continue
         })
     });
+    // The filter holds a sender too: the walker must go before the channel can end.
+    drop(builder);
     drop(tx);
     for event in rx {
         match event {
@@ -316,7 +336,10 @@ fn walk_scope(scope: &Scope, rules: &Arc<Rules>, threads: usize, found: &mut Fou
             Ok(path) => {
                 found.other_files.insert(path);
             }
-            Err(err) => {
+            Err(Walked::Outside(path, target)) => {
+                found.problem(path, WalkProblemKind::OutsideRoot { target });
+            }
+            Err(Walked::Error(err)) => {
                 let mut leaves = Vec::new();
                 flatten(err, None, &mut leaves);
                 for (path, leaf) in leaves {
@@ -325,6 +348,21 @@ fn walk_scope(scope: &Scope, rules: &Arc<Rules>, threads: usize, found: &mut Fou
             }
         }
     }
+}
+
+/// What the walk reports besides files.
+enum Walked {
+    /// A link (first) whose resolved target (second) lies outside the walked folder.
+    Outside(PathBuf, PathBuf),
+    /// An error from `ignore`.
+    Error(ignore::Error),
+}
+
+/// Where `link` leads when that is outside `real_base` (a resolved path); `None` when it stays
+/// inside, or dangles (reading it then reports the problem where it belongs).
+fn link_outside(link: &Path, real_base: Option<&Path>) -> Option<PathBuf> {
+    let target = link.canonicalize().ok()?;
+    (!target.starts_with(real_base?)).then_some(target)
 }
 
 /// Turns one walk error into a file, a problem or a loop candidate. Errors bypass
@@ -982,13 +1020,28 @@ mod tests {
         }
 
         #[test]
-        fn linked_folders_are_followed() {
-            let root = site(&["index.md"]);
+        fn links_are_followed_inside_the_root_only() {
+            let root = site(&["index.md", "real/y.md"]);
             let elsewhere = site(&["x.md"]);
             symlink(elsewhere.path(), root.path().join("linked")).expect("symlink");
+            symlink(elsewhere.path().join("x.md"), root.path().join("x.md")).expect("symlink");
+            symlink(root.path().join("real"), root.path().join("inside")).expect("symlink");
+            let found = Run::new(root.path()).go();
             assert_eq!(
-                Run::new(root.path()).files(),
-                own(&["index.md", "linked/x.md"])
+                rel_files(root.path(), &found),
+                own(&["index.md", "inside/y.md", "real/y.md"])
+            );
+            let real = elsewhere.path().canonicalize().expect("canonical");
+            let outside = |name: &str, target: PathBuf| WalkProblem {
+                path: root.path().join(name),
+                kind: WalkProblemKind::OutsideRoot { target },
+            };
+            assert_eq!(
+                found.problems,
+                vec![
+                    outside("linked", real.clone()),
+                    outside("x.md", real.join("x.md"))
+                ]
             );
         }
 

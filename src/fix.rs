@@ -1,7 +1,9 @@
 //! Applying fixes to files safely: only automatic fixes, never overlapping, written through a
 //! temporary file beside the original and renamed over it (so a crash leaves the old file or
 //! the new one, never half of each), keeping the file's permissions, and skipping a file that
-//! changed on disk since it was read. `--diff` shows the same changes as a unified diff.
+//! changed on disk since it was read, a read-only file, a symbolic link (the rename would
+//! replace the link with a copy) and anything outside the site root. `--diff` shows the same
+//! changes as a unified diff.
 
 use std::io::Write;
 use std::path::Path;
@@ -56,8 +58,12 @@ pub fn by_file(diagnostics: &[Diagnostic]) -> Vec<(Arc<SourceFile>, Vec<&Fix>)> 
     out
 }
 
-/// Writes `new` over `path`, whose content was `old` when it was read.
-pub fn write(path: &Path, old: &str, new: &str) -> Outcome {
+/// Writes `new` over `path`, whose content was `old` when it was read, if `path` is a
+/// writable regular file inside the site `root`.
+pub fn write(path: &Path, root: &Path, old: &str, new: &str) -> Outcome {
+    if let Err(why) = writable(path, root) {
+        return Outcome::Failed(why);
+    }
     match std::fs::read(path) {
         Ok(now) if now == old.as_bytes() => {}
         Ok(_) => return Outcome::Changed,
@@ -80,6 +86,35 @@ pub fn write(path: &Path, old: &str, new: &str) -> Outcome {
         Ok(()) => Outcome::Fixed(0),
         Err(e) => Outcome::Failed(e.to_string()),
     }
+}
+
+/// Why `--fix` must not write `path`, if it must not: a link (fixed through its own path, the
+/// rename would turn it into a regular file), a read-only file (the rename would succeed, as
+/// it needs only the folder to be writable, and overrule the owner), or a file whose real
+/// folder lies outside the real site root.
+fn writable(path: &Path, root: &Path) -> Result<(), String> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| e.to_string())?;
+    if meta.file_type().is_symlink() {
+        return Err("it is a symbolic link; fix the file it points to".into());
+    }
+    if !meta.is_file() {
+        return Err("it is not a regular file".into());
+    }
+    if meta.permissions().readonly() {
+        return Err("it is read-only".into());
+    }
+    let folder = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let inside = match (folder.canonicalize(), root.canonicalize()) {
+        (Ok(folder), Ok(root)) => folder.starts_with(root),
+        _ => false,
+    };
+    if !inside {
+        return Err("it is outside the site root".into());
+    }
+    Ok(())
 }
 
 /// A unified diff of one file's fixes, with `a/` and `b/` paths as `git diff` prints them.
@@ -125,7 +160,10 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         }
-        assert_eq!(write(&path, "캐쉬\n", "캐시\n"), Outcome::Fixed(0));
+        assert_eq!(
+            write(&path, dir.path(), "캐쉬\n", "캐시\n"),
+            Outcome::Fixed(0)
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "캐시\n");
         #[cfg(unix)]
         {
@@ -133,12 +171,60 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o640);
         }
-        assert_eq!(write(&path, "캐쉬\n", "캐시\n"), Outcome::Changed);
+        assert_eq!(
+            write(&path, dir.path(), "캐쉬\n", "캐시\n"),
+            Outcome::Changed
+        );
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no temp file left"
         );
+    }
+
+    #[test]
+    fn refuses_read_only_files_links_and_files_outside_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(&root).unwrap();
+        let read_only = root.join("읽기전용.md");
+        std::fs::write(&read_only, "캐쉬\n").unwrap();
+        let mut permissions = std::fs::metadata(&read_only).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&read_only, permissions).unwrap();
+        let outcome = write(&read_only, &root, "캐쉬\n", "캐시\n");
+        assert_eq!(outcome, Outcome::Failed("it is read-only".into()));
+        assert_eq!(std::fs::read_to_string(&read_only).unwrap(), "캐쉬\n");
+
+        let outside = dir.path().join("밖.md");
+        std::fs::write(&outside, "캐쉬\n").unwrap();
+        let outcome = write(&outside, &root, "캐쉬\n", "캐시\n");
+        assert_eq!(
+            outcome,
+            Outcome::Failed("it is outside the site root".into())
+        );
+        #[cfg(unix)]
+        {
+            let link = root.join("링크.md");
+            std::os::unix::fs::symlink(&outside, &link).unwrap();
+            let outcome = write(&link, &root, "캐쉬\n", "캐시\n");
+            assert!(matches!(outcome, Outcome::Failed(why) if why.contains("symbolic link")));
+            assert!(
+                std::fs::symlink_metadata(&link)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+            // A folder linked from inside the root to outside it is outside too.
+            std::os::unix::fs::symlink(dir.path(), root.join("up")).unwrap();
+            let through = root.join("up/밖.md");
+            let outcome = write(&through, &root, "캐쉬\n", "캐시\n");
+            assert_eq!(
+                outcome,
+                Outcome::Failed("it is outside the site root".into())
+            );
+        }
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "캐쉬\n");
     }
 
     #[test]

@@ -133,7 +133,7 @@ fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Writ
             return run::print_diff(out, err, &fixed);
         }
         // After fixing, check again: what is left is reported at its place in the new text.
-        if run::fix_files(err, &fixed) > 0 {
+        if run::fix_files(err, &workspace.root, &fixed) > 0 {
             let again = cli::CheckArgs {
                 fix: false,
                 ..args.clone()

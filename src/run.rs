@@ -215,6 +215,18 @@ pub fn walk_problem(ws: &Workspace, problem: &WalkProblem) -> Diagnostic {
             format!("symbolic link points back to {}", ws.display(target)),
         )
         .with_help("remove the link or point it outside its own parent folders; it was skipped"),
+        WalkProblemKind::OutsideRoot { target } => Diagnostic::new(
+            &file_rules::SYMLINK_OUTSIDE,
+            &source,
+            0..0,
+            format!(
+                "symbolic link points outside the site root, to {}",
+                ws.display(target)
+            ),
+        )
+        .with_help(
+            "it was not followed: copy the file into the site, or link to a place inside it",
+        ),
         WalkProblemKind::Io(message) => Diagnostic::new(
             &file_rules::UNREADABLE,
             &source,
@@ -532,8 +544,8 @@ fn warn_unsettled(err: &mut dyn Write, file: &FixedFile) {
     }
 }
 
-/// `--fix`: writes the settled fixes and returns how many were written.
-pub fn fix_files(err: &mut dyn Write, fixed: &[FixedFile]) -> usize {
+/// `--fix`: writes the settled fixes (only inside `root`) and returns how many were written.
+pub fn fix_files(err: &mut dyn Write, root: &std::path::Path, fixed: &[FixedFile]) -> usize {
     let mut files = 0;
     let mut written = 0;
     for file in fixed {
@@ -541,7 +553,7 @@ pub fn fix_files(err: &mut dyn Write, fixed: &[FixedFile]) -> usize {
         if file.text == file.source.text {
             continue;
         }
-        match crate::fix::write(&file.source.path, &file.source.text, &file.text) {
+        match crate::fix::write(&file.source.path, root, &file.source.text, &file.text) {
             crate::fix::Outcome::Fixed(_) => {
                 written += file.applied;
                 files += 1;

@@ -45,6 +45,14 @@ pub static SYMLINK_LOOP: Rule = Rule {
     summary: "A symbolic link points back into its own parent folder",
 };
 
+/// A link out of the site would let postlint read (and `--fix` write) files that are not the
+/// site's; Jekyll's safe mode (GitHub Pages) skips such links too.
+pub static SYMLINK_OUTSIDE: Rule = Rule {
+    id: "file/symlink-outside",
+    default_severity: Severity::Warning,
+    summary: "A symbolic link points outside the site root and was not followed",
+};
+
 /// Tells the user that a file they named is excluded, so a site-wide run would skip it.
 pub static IGNORED: Rule = Rule {
     id: "file/ignored",

@@ -29,6 +29,7 @@ pub static RULES: &[&Rule] = &[
     &file::EMPTY,
     &file::TOO_LARGE,
     &file::SYMLINK_LOOP,
+    &file::SYMLINK_OUTSIDE,
     &file::IGNORED,
     &front_matter::MISSING,
     &front_matter::UNCLOSED,

@@ -13,21 +13,56 @@ pub struct Position {
 
 const BOM: &str = "\u{feff}";
 
+/// Bytes between [`Checkpoint`]s on a long line: a column is counted from the nearest one, so
+/// finding it costs at most this much however long the line (a million findings on one 10 MB
+/// line would otherwise count 10^13 characters).
+const CHECKPOINT_STRIDE: usize = 1024;
+
 /// Start offsets of every line of a text. A line ends after `\n`; a lone `\r` is not a line end
 /// (Markdown and YAML both treat CRLF as one break, and `\r` before `\n` stays on its line).
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Column counts at every [`CHECKPOINT_STRIDE`] bytes of lines longer than that, in file
+    /// order; empty for files without long lines.
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// Columns already counted at a character boundary inside a long line.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    /// Byte offset in the file (a character boundary).
+    byte: usize,
+    /// Characters from the line's start (after a BOM on the first line) to `byte`.
+    chars: usize,
+    /// UTF-16 code units over the same text.
+    utf16: usize,
 }
 
 impl LineIndex {
-    /// Indexes `text` in one pass.
+    /// Indexes `text` in one pass (and one more over lines longer than 1 KiB).
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         // Kept for the whole run, for every file of the site: no spare capacity.
         starts.shrink_to_fit();
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        for (i, (start, end)) in starts.iter().copied().zip(ends).enumerate() {
+            if end.saturating_sub(start) > CHECKPOINT_STRIDE {
+                let start = if i == 0 && text.starts_with(BOM) {
+                    BOM.len()
+                } else {
+                    start
+                };
+                add_checkpoints(text, start, end, &mut checkpoints);
+            }
+        }
+        checkpoints.shrink_to_fit();
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// Number of lines (an empty text has one empty line).
@@ -40,11 +75,6 @@ impl LineIndex {
         line.checked_sub(1)
             .and_then(|i| self.starts.get(i))
             .copied()
-    }
-
-    /// The 1-based line holding byte `offset` (offsets past the end are on the last line).
-    pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).max(1)
     }
 
     /// The position of byte `offset` in `text` (the text this index was built from). Offsets
@@ -65,11 +95,25 @@ impl LineIndex {
         } else {
             line_start
         };
-        let prefix = text.get(line_start..offset).unwrap_or("");
+        let (from, chars, utf16) = self.nearest_checkpoint(line_start, offset);
+        let prefix = text.get(from..offset).unwrap_or("");
         Position {
             line: line_idx + 1,
-            column: prefix.chars().count() + 1,
-            utf16_column: prefix.encode_utf16().count() + 1,
+            column: chars + prefix.chars().count() + 1,
+            utf16_column: utf16 + prefix.encode_utf16().count() + 1,
+        }
+    }
+
+    /// Where to start counting columns for `offset` on the line starting at `line_start`:
+    /// the last checkpoint of that line at or before `offset`, or the line start.
+    fn nearest_checkpoint(&self, line_start: usize, offset: usize) -> (usize, usize, usize) {
+        if offset - line_start.min(offset) <= CHECKPOINT_STRIDE {
+            return (line_start, 0, 0);
+        }
+        let after = self.checkpoints.partition_point(|c| c.byte <= offset);
+        match after.checked_sub(1).and_then(|i| self.checkpoints.get(i)) {
+            Some(c) if c.byte >= line_start => (c.byte, c.chars, c.utf16),
+            _ => (line_start, 0, 0),
         }
     }
 
@@ -92,6 +136,31 @@ impl LineIndex {
             .nth(column.saturating_sub(1))
             .map_or(content.len(), |(i, _)| i);
         Some(start + within)
+    }
+}
+
+/// Checkpoints every [`CHECKPOINT_STRIDE`] bytes of the line `start..end` of `text`.
+fn add_checkpoints(text: &str, start: usize, end: usize, out: &mut Vec<Checkpoint>) {
+    let (mut at, mut chars, mut utf16) = (start, 0, 0);
+    loop {
+        let mut next = at + CHECKPOINT_STRIDE;
+        if next >= end {
+            return;
+        }
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        let Some(segment) = text.get(at..next) else {
+            return;
+        };
+        chars += segment.chars().count();
+        utf16 += segment.chars().map(char::len_utf16).sum::<usize>();
+        out.push(Checkpoint {
+            byte: next,
+            chars,
+            utf16,
+        });
+        at = next;
     }
 }
 
@@ -150,6 +219,29 @@ mod tests {
         assert_eq!((p.line, p.column, p.utf16_column), (1, 1, 1));
         assert_eq!(index.offset(text, 1, 1), Some(3));
         assert_eq!(index.position(text, text.find("캐").unwrap()).column, 8);
+    }
+
+    #[test]
+    fn columns_on_long_lines_agree_with_counting_from_the_line_start() {
+        // Long lines of Hangul, ASCII and emoji (2 UTF-16 units), with a BOM and CRLF.
+        let long = "캐쉬 a😀".repeat(700);
+        let text = format!("\u{feff}{long}\r\n짧다\n{long}\n{long}");
+        let index = LineIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        for (offset, _) in text.char_indices().step_by(7) {
+            let p = index.position(&text, offset);
+            let line_start = index.line_start(p.line).unwrap();
+            let line_start = if p.line == 1 { 3 } else { line_start };
+            let prefix = &text[line_start.min(offset)..offset];
+            assert_eq!(
+                (p.column, p.utf16_column),
+                (
+                    prefix.chars().count() + 1,
+                    prefix.encode_utf16().count() + 1
+                ),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -239,6 +239,24 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_vanished_after_the_walk_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("사라진.md");
+        match load(&path, "사라진.md".into(), DEFAULT_MAX_FILE_SIZE) {
+            Loaded::Skipped(d) => {
+                assert_eq!(d.rule, "file/unreadable");
+                assert!(d.message.starts_with("cannot read file: "), "{}", d.message);
+                assert!(
+                    d.help
+                        .unwrap_or_default()
+                        .contains("vanished during the run")
+                );
+            }
+            Loaded::Text(_) => panic!("a missing file was read"),
+        }
+    }
+
+    #[test]
     fn sizes_read_well() {
         assert_eq!(human_size(52_428_800), "50.0 MiB");
         assert_eq!(human_size(2048), "2.0 KiB");

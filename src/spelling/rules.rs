@@ -175,6 +175,18 @@ pub fn parse(text: &str, require_examples: bool) -> Result<RuleSet, RuleFileErro
     })
 }
 
+/// What to do about a pattern `regex` refused: a pattern over the size limit (1 MiB compiled,
+/// so a pathological one is refused at load instead of stalling the run) needs smaller
+/// repetition counts; anything else is a syntax the `regex` crate lacks.
+pub fn pattern_help(error: &regex::Error) -> &'static str {
+    match error {
+        regex::Error::CompiledTooBig(_) => {
+            "the pattern is too large once compiled: nested or large repetition counts such as `{1000}` multiply its size; write a simpler pattern"
+        }
+        _ => "patterns use Rust regex syntax (no look-around or backreferences)",
+    }
+}
+
 fn rule(raw: RawRule, require_examples: bool) -> Result<Rule, String> {
     let right = match raw.right {
         OneOrMany::One(r) => vec![r],
@@ -198,7 +210,13 @@ fn rule(raw: RawRule, require_examples: bool) -> Result<Rule, String> {
                 .size_limit(1 << 20)
                 .dfa_size_limit(1 << 20)
                 .build()
-                .map_err(|e| format!("invalid pattern for `{}`: {e}", right[0]))?,
+                .map_err(|e| {
+                    format!(
+                        "invalid pattern for `{}`: {e} ({})",
+                        right[0],
+                        pattern_help(&e)
+                    )
+                })?,
         ),
         _ => {
             return Err(format!(

@@ -12,6 +12,7 @@ mod fixtures_site;
 mod formats;
 mod fuzz_corpus;
 mod generated;
+mod hostile;
 mod invariants;
 mod links;
 mod lsp;
