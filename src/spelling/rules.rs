@@ -187,6 +187,15 @@ pub fn pattern_help(error: &regex::Error) -> &'static str {
     }
 }
 
+/// A rule's pattern, compiled with a size limit (1 MiB) so a pathological one is refused at
+/// load instead of stalling the run.
+pub fn compile_pattern(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 20)
+        .build()
+}
+
 fn rule(raw: RawRule, require_examples: bool) -> Result<Rule, String> {
     let right = match raw.right {
         OneOrMany::One(r) => vec![r],
@@ -205,19 +214,13 @@ fn rule(raw: RawRule, require_examples: bool) -> Result<Rule, String> {
             }
             WrongForm::Literal(wrong)
         }
-        (None, Some(pattern)) => WrongForm::Pattern(
-            RegexBuilder::new(&pattern)
-                .size_limit(1 << 20)
-                .dfa_size_limit(1 << 20)
-                .build()
-                .map_err(|e| {
-                    format!(
-                        "invalid pattern for `{}`: {e} ({})",
-                        right[0],
-                        pattern_help(&e)
-                    )
-                })?,
-        ),
+        (None, Some(pattern)) => WrongForm::Pattern(compile_pattern(&pattern).map_err(|e| {
+            format!(
+                "invalid pattern for `{}`: {e} ({})",
+                right[0],
+                pattern_help(&e)
+            )
+        })?),
         _ => {
             return Err(format!(
                 "rule for `{}` needs exactly one of `wrong` or `pattern`",
