@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 #[path = "../../fuzz/src/lib.rs"]
-mod targets;
+pub(crate) mod targets;
 
 fn fuzz_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz")
 }
 
-fn context() -> &'static targets::Context {
+/// The `fixtures/links` workspace and index, built once for every test that needs them.
+pub(crate) fn context() -> &'static targets::Context {
     static CONTEXT: OnceLock<targets::Context> = OnceLock::new();
     CONTEXT.get_or_init(|| {
         targets::Context::new(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/links"))

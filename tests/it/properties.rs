@@ -3,9 +3,6 @@
 //! not, images, code, Liquid, headings, front matter, CRLF, emoji, a byte-order mark), checked
 //! against what must hold for any post.
 
-use std::path::Path;
-use std::sync::OnceLock;
-
 use postlint::diagnostic::{Diagnostic, Fix, SourceFile};
 use postlint::document::{DocKind, Document};
 use proptest::prelude::*;
@@ -68,29 +65,10 @@ fn post() -> impl Strategy<Value = String> {
         .prop_map(|(front, pieces)| format!("{front}{}", pieces.concat()))
 }
 
-struct Context {
-    ws: postlint::workspace::Workspace,
-    site: postlint::site::Site,
-}
-
-fn context() -> &'static Context {
-    static CONTEXT: OnceLock<Context> = OnceLock::new();
-    CONTEXT.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/links");
-        let ws = postlint::workspace::Workspace::open(root, &[], None, None).unwrap();
-        let whole = postlint::discover::discover(&postlint::run::site_walk(&ws, 1));
-        let loaded = postlint::run::load_all(&ws, &[], &whole.files);
-        let (docs, others) = postlint::run::index_inputs(&ws, &loaded, &whole.other_files);
-        let options = postlint::site::build::IndexOptions::new(&ws.jekyll, false, false);
-        let site = postlint::site::build::build(&ws.jekyll, &options, &docs, &others);
-        Context { ws, site }
-    })
-}
-
 const REL: &str = "_posts/2016-05-18-property.md";
 
 fn check(text: &str) -> Vec<Diagnostic> {
-    let c = context();
+    let c = crate::fuzz_corpus::context();
     let kind = DocKind::classify(REL, &c.ws.collection_names);
     let source = SourceFile::new(REL.into(), REL.into(), text.to_string());
     let doc = Document::new(source, REL.into(), kind);
