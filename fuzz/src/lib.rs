@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use postlint::diagnostic::SourceFile;
 use postlint::document::yaml::{Node, Value};
@@ -34,6 +35,20 @@ impl Context {
         let site = postlint::site::build::build(&ws.jekyll, &options, &docs, &others);
         Context { ws, site }
     }
+}
+
+/// The repository's `fixtures/links` site, opened and indexed once per process. Found from
+/// the crate being built (the fuzz crate or postlint's tests both sit inside the repository).
+pub fn fixture_context() -> &'static Context {
+    static CONTEXT: OnceLock<Context> = OnceLock::new();
+    CONTEXT.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .map(|folder| folder.join("fixtures/links"))
+            .find(|site| site.is_dir())
+            .unwrap_or_else(|| panic!("no fixtures/links above {}", env!("CARGO_MANIFEST_DIR")));
+        Context::new(&root)
+    })
 }
 
 /// Front matter: Jekyll's split and the spanned YAML parse.

@@ -3,7 +3,6 @@
 //! bodies libFuzzer runs, so a fixed crash stays fixed without a fuzzing toolchain.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 #[path = "../../fuzz/src/lib.rs"]
 pub(crate) mod targets;
@@ -14,10 +13,7 @@ fn fuzz_dir() -> PathBuf {
 
 /// The `fixtures/links` workspace and index, built once for every test that needs them.
 pub(crate) fn context() -> &'static targets::Context {
-    static CONTEXT: OnceLock<targets::Context> = OnceLock::new();
-    CONTEXT.get_or_init(|| {
-        targets::Context::new(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/links"))
-    })
+    targets::fixture_context()
 }
 
 /// Every input of `target`, from its corpus and its regressions; at least one must exist.
