@@ -28,7 +28,7 @@ fn indexed() -> (Workspace, Site) {
     let root = site_root();
     let ws = Workspace::open(root.clone(), &[], None, None).expect("fixture workspace");
     let whole = postlint::discover::discover(&postlint::run::site_walk(&ws, 1));
-    let loaded = postlint::run::load_all(&ws, &[], &whole.files);
+    let loaded = postlint::run::load_all(&ws, &[], &whole.files, postlint::run::Texts::Keep);
     let (docs, others) = postlint::run::index_inputs(&ws, &loaded, &whole.other_files);
     let index_options = postlint::site::build::IndexOptions::new(&ws.jekyll, false, false);
     let site = postlint::site::build::build(&ws.jekyll, &index_options, &docs, &others);

@@ -56,6 +56,28 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offsets of the start of every line, derived once.
     pub lines: crate::document::line_index::LineIndex,
+    /// Set when the text was let go after the checks that read it (see [`SourceFile::release`]):
+    /// `text` then holds only its first bytes, and the report reads the rest back.
+    pub released: Option<Released>,
+}
+
+/// What a released text was, so it can be read back and known to be the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Released {
+    /// Its length in bytes.
+    pub len: usize,
+    /// Its XXH3 hash.
+    pub hash: u64,
+}
+
+impl Released {
+    /// The length and hash of `text`.
+    pub fn of(text: &str) -> Self {
+        Released {
+            len: text.len(),
+            hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+        }
+    }
 }
 
 impl SourceFile {
@@ -67,7 +89,36 @@ impl SourceFile {
             path,
             text,
             lines,
+            released: None,
         })
+    }
+
+    /// The same file keeping only its first `keep` bytes of text (moved back to a character
+    /// boundary) and its line index. A whole site's texts are most of a run's memory, and
+    /// once a document is read only its front matter is looked at again; the report reads
+    /// back the files it shows, checking they did not change.
+    pub fn release(&self, keep: usize) -> Arc<Self> {
+        let mut keep = keep.min(self.text.len());
+        while !self.text.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        Arc::new(SourceFile {
+            display_path: self.display_path.clone(),
+            path: self.path.clone(),
+            text: self.text.get(..keep).unwrap_or("").to_owned(),
+            lines: self.lines.clone(),
+            released: Some(self.released.unwrap_or_else(|| Released::of(&self.text))),
+        })
+    }
+
+    /// The length of the whole text, released or not.
+    pub fn len(&self) -> usize {
+        self.released.map_or(self.text.len(), |r| r.len)
+    }
+
+    /// True when the file has no text at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -102,7 +153,15 @@ impl Diagnostic {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
-        let span = clamp_span(&source.text, span);
+        let span = match source.released {
+            // Only the first bytes are here: clamp to the length now, to characters when the
+            // text is read back for the report.
+            Some(released) => {
+                let start = span.start.min(released.len);
+                start..span.end.clamp(start, released.len)
+            }
+            None => clamp_span(&source.text, span),
+        };
         Diagnostic {
             rule: rule.id,
             severity: rule.default_severity,

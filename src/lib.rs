@@ -98,10 +98,16 @@ fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Writ
         .iter()
         .map(|p| run::walk_problem(&workspace, p))
         .collect();
+    // `--fix` and `--diff` rewrite the texts; a plain check lets each go once it is read.
+    let texts = if args.fix || args.diff {
+        run::Texts::Keep
+    } else {
+        run::Texts::Release
+    };
     let (loaded, site) = pool.install(|| {
         let whole_site = discover::discover(&run::index_options(&workspace, args));
         timings.mark("walk");
-        let loaded = run::load_all(&workspace, &found.files, &whole_site.files);
+        let loaded = run::load_all(&workspace, &found.files, &whole_site.files, texts);
         timings.mark("read and parse");
         let options = run::index_options_for(&workspace, args);
         let (docs, others) = run::index_inputs(&workspace, &loaded, &whole_site.other_files);
@@ -126,21 +132,31 @@ fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Writ
         (loaded, site)
     });
     timings.mark("check");
-    let diagnostics = run::finish(&workspace.config, diagnostics);
-    if args.diff || args.fix {
-        let fixed = pool.install(|| run::settle_fixes(&workspace, &site, &loaded, &diagnostics));
-        if args.diff {
-            return run::print_diff(out, err, &fixed);
+    let diagnostics = if texts == run::Texts::Release {
+        // The documents and the index go first: the texts read back take their place.
+        drop((loaded, site));
+        let restored = pool.install(|| run::restore_sources(&workspace, diagnostics));
+        timings.mark("read back");
+        run::finish(&workspace.config, restored)
+    } else {
+        let diagnostics = run::finish(&workspace.config, diagnostics);
+        if args.diff || args.fix {
+            let fixed =
+                pool.install(|| run::settle_fixes(&workspace, &site, &loaded, &diagnostics));
+            if args.diff {
+                return run::print_diff(out, err, &fixed);
+            }
+            // After fixing, check again: what is left is reported at its place in the new text.
+            if run::fix_files(err, &workspace.root, &fixed) > 0 {
+                let again = cli::CheckArgs {
+                    fix: false,
+                    ..args.clone()
+                };
+                return check_buffered(&again, out, err);
+            }
         }
-        // After fixing, check again: what is left is reported at its place in the new text.
-        if run::fix_files(err, &workspace.root, &fixed) > 0 {
-            let again = cli::CheckArgs {
-                fix: false,
-                ..args.clone()
-            };
-            return check_buffered(&again, out, err);
-        }
-    }
+        diagnostics
+    };
     let summary = Summary::new(found.files.len() + found.problems.len(), &diagnostics);
     if let Err(e) = run::write_report(out, style, &workspace, &diagnostics, &summary, &pool) {
         // A reader that stopped early (`| head`) is not an error worth a message.

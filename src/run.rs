@@ -13,7 +13,7 @@ use crate::ExitStatus;
 use crate::checks::{self, file as file_rules};
 use crate::cli::{CheckArgs, ColorChoice, Deny, RulesFormat};
 use crate::config::{Config, ConfigError};
-use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::diagnostic::{Diagnostic, Released, Severity, SourceFile};
 use crate::discover::{DiscoverOptions, FoundFile, WalkProblem, WalkProblemKind};
 use crate::document::load::{self, Loaded};
 use crate::document::{DocKind, Document};
@@ -253,8 +253,24 @@ pub struct LoadedFile {
     pub found: Vec<Diagnostic>,
 }
 
+/// Whether loaded documents keep their whole text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Keep every text: `--fix` and `--diff` rewrite them, the language server checks them
+    /// again.
+    Keep,
+    /// Let go of each text once the checks that read it have run (texts were half the memory
+    /// of a 20,000-post run); [`restore_sources`] reads back the files the report shows.
+    Release,
+}
+
 /// Reads every Markdown file of the site and every file to check, once each, in parallel.
-pub fn load_all(ws: &Workspace, checked: &[FoundFile], site: &[FoundFile]) -> Vec<LoadedFile> {
+pub fn load_all(
+    ws: &Workspace,
+    checked: &[FoundFile],
+    site: &[FoundFile],
+    texts: Texts,
+) -> Vec<LoadedFile> {
     let named: HashMap<&std::path::Path, bool> = checked
         .iter()
         .map(|f| (f.path.as_path(), f.named_but_ignored))
@@ -273,7 +289,7 @@ pub fn load_all(ws: &Workspace, checked: &[FoundFile], site: &[FoundFile]) -> Ve
         .collect();
     wanted
         .par_iter()
-        .map(|(path, named)| load_file(ws, path, named.is_some(), named.unwrap_or(false)))
+        .map(|(path, named)| load_file(ws, path, named.is_some(), named.unwrap_or(false), texts))
         .collect()
 }
 
@@ -282,6 +298,7 @@ fn load_file(
     path: &std::path::Path,
     checked: bool,
     named_but_ignored: bool,
+    texts: Texts,
 ) -> LoadedFile {
     let display = ws.display(path);
     let mut diagnostics = Vec::new();
@@ -311,11 +328,17 @@ fn load_file(
     let rel_path = ws.rel_path(path);
     let kind = DocKind::classify(&rel_path, &ws.collection_names);
     let mut document = Document::new(source, rel_path, kind);
-    let found = if checked {
+    let mut found = if checked {
         checks::check_without_site(&document, &ws.config, &ws.spelling)
     } else {
         Vec::new()
     };
+    if texts == Texts::Release {
+        let released = document.release_text();
+        for d in found.iter_mut().chain(diagnostics.iter_mut()) {
+            d.source = Arc::clone(&released);
+        }
+    }
     // Only spelling reads prose ranges, and it has run: about a fifth of a document's memory.
     document.body.prose = Vec::new();
     // The index needs only the ids headings get: they go first in `ids`, as the index would
@@ -332,6 +355,68 @@ fn load_file(
         checked,
         found,
     }
+}
+
+/// Gives every diagnostic about a released file (see [`Texts::Release`]) the file's whole text
+/// again, read back once per file in parallel, with spans moved to character boundaries. A
+/// file that is no longer what was checked (changed, deleted) gets one error saying so in
+/// place of its findings, whose positions would be wrong.
+pub fn restore_sources(ws: &Workspace, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut by_file: HashMap<*const SourceFile, Vec<Diagnostic>> = HashMap::new();
+    let mut out = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        if d.source.released.is_some() {
+            by_file.entry(Arc::as_ptr(&d.source)).or_default().push(d);
+        } else {
+            out.push(d);
+        }
+    }
+    let groups: Vec<Vec<Diagnostic>> = by_file.into_values().collect();
+    out.par_extend(
+        groups
+            .into_par_iter()
+            .flat_map_iter(|group| restore_file(ws, group)),
+    );
+    out
+}
+
+fn restore_file(ws: &Workspace, mut group: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let Some(first) = group.first() else {
+        return group;
+    };
+    let released = first.source.released;
+    let (path, display) = (first.source.path.clone(), first.source.display_path.clone());
+    match load::load(&path, display, ws.config.max_file_size) {
+        Loaded::Text(source) if Some(Released::of(&source.text)) == released => {
+            for d in &mut group {
+                d.source = Arc::clone(&source);
+                d.span = crate::diagnostic::clamp_span(&source.text, d.span.clone());
+            }
+            group
+        }
+        Loaded::Text(source) => vec![changed_during_run(&source, group.len())],
+        Loaded::Skipped(mut d) => {
+            d.message = format!(
+                "{}; it was there when checked, and its {} are not reported",
+                d.message,
+                count(group.len(), "finding")
+            );
+            vec![d]
+        }
+    }
+}
+
+fn changed_during_run(source: &Arc<SourceFile>, findings: usize) -> Diagnostic {
+    Diagnostic::new(
+        &file_rules::UNREADABLE,
+        source,
+        0..0,
+        format!(
+            "file changed on disk while it was checked, so its {} are not reported",
+            count(findings, "finding")
+        ),
+    )
+    .with_help("check it again once nothing is writing to it")
 }
 
 /// What the site index is built from: the loaded documents inside the root, and the site's

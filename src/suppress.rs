@@ -87,11 +87,10 @@ pub fn apply(
     if patterns.is_empty() {
         return diagnostics.into_iter().chain(problems).collect();
     }
-    let text = doc.text();
     let mut used = vec![false; patterns.len()];
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .filter(|d| match silencer(&patterns, d, text) {
+        .filter(|d| match silencer(&patterns, d) {
             Some(i) => {
                 if let Some(u) = used.get_mut(i) {
                     *u = true;
@@ -130,8 +129,8 @@ pub fn apply(
 /// The index of the pattern that silences `d`, if any. Body suppressions count from the
 /// diagnostic's start: its line for line directives, and the last `disable`/`enable` before
 /// it that names its rule for ranges.
-fn silencer(patterns: &[Pattern], d: &Diagnostic, text: &str) -> Option<usize> {
-    let line = d.source.lines.position(text, d.span.start).line;
+fn silencer(patterns: &[Pattern], d: &Diagnostic) -> Option<usize> {
+    let line = d.source.lines.line(d.span.start);
     let mut range_state: Option<usize> = None;
     for (i, p) in patterns.iter().enumerate() {
         if !p.matches(d) {
@@ -152,8 +151,7 @@ fn silencer(patterns: &[Pattern], d: &Diagnostic, text: &str) -> Option<usize> {
 /// Every pattern of the file's suppressions, in file order, with problems in `problems`.
 fn patterns(doc: &Document, rules: &[&Rule], problems: &mut Vec<Diagnostic>) -> Vec<Pattern> {
     let mut out = Vec::new();
-    let text = doc.text();
-    let line_of = |offset: usize| doc.source.lines.position(text, offset).line;
+    let line_of = |offset: usize| doc.source.lines.line(offset);
     if let Some((_, node)) = doc
         .front_matter_root()
         .and_then(|root| root.get("postlint"))

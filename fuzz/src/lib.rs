@@ -29,7 +29,7 @@ impl Context {
         let ws = Workspace::open(root.to_path_buf(), &[], None, None)
             .unwrap_or_else(|e| panic!("cannot open {}: {e:?}", root.display()));
         let whole = postlint::discover::discover(&postlint::run::site_walk(&ws, 1));
-        let loaded = postlint::run::load_all(&ws, &[], &whole.files);
+        let loaded = postlint::run::load_all(&ws, &[], &whole.files, postlint::run::Texts::Keep);
         let (docs, others) = postlint::run::index_inputs(&ws, &loaded, &whole.other_files);
         let options = postlint::site::build::IndexOptions::new(&ws.jekyll, false, false);
         let site = postlint::site::build::build(&ws.jekyll, &options, &docs, &others);

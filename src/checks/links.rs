@@ -67,7 +67,7 @@ fn check_reference(
         match liquid_url::render(site, &reference.dest, reference.span.start) {
             Ok(Some(rendered)) => rendered,
             Ok(None) => return None,
-            Err(error) => return Some(tag_error(doc, site, &error)),
+            Err(error) => return Some(tag_error(doc, site, reference, &error)),
         }
     } else {
         reference.dest.clone()
@@ -98,7 +98,7 @@ fn check_reference(
                 let written = dest
                     .split_once('#')
                     .map_or(dest.as_str(), |(before, _)| before);
-                if let Some(fix) = rewrite(doc, reference, &format!("{written}#{near}")) {
+                if let Some(fix) = rewrite(reference, &format!("{written}#{near}")) {
                     d = d.with_fix(fix);
                 }
             } else {
@@ -189,7 +189,7 @@ fn missing(
     let suffix = dest
         .find(['?', '#'])
         .map_or("", |i| dest.get(i..).unwrap_or(""));
-    if let Some(fix) = instead.and_then(|url| rewrite(doc, reference, &format!("{url}{suffix}"))) {
+    if let Some(fix) = instead.and_then(|url| rewrite(reference, &format!("{url}{suffix}"))) {
         d = d.with_fix(fix);
     }
     d
@@ -198,9 +198,8 @@ fn missing(
 /// A fix writing `replacement` over a destination written literally (no Liquid), spaces
 /// encoded. Never
 /// automatic: a suggestion is a guess a person should confirm, in an editor or a review.
-fn rewrite(doc: &Document, reference: &Reference, replacement: &str) -> Option<Fix> {
-    let written = doc.text().get(reference.span.clone())?;
-    if reference.has_liquid || written != reference.dest || written == replacement {
+fn rewrite(reference: &Reference, replacement: &str) -> Option<Fix> {
+    if reference.has_liquid || !reference.literal || reference.dest == replacement {
         return None;
     }
     Some(Fix {
@@ -248,7 +247,7 @@ fn normalise_source(path: &str) -> String {
     parts.join("/")
 }
 
-fn tag_error(doc: &Document, site: &Site, error: &TagError) -> Diagnostic {
+fn tag_error(doc: &Document, site: &Site, reference: &Reference, error: &TagError) -> Diagnostic {
     let (message, help) = match error.tag {
         "post_url" => (
             format!(
@@ -271,7 +270,7 @@ fn tag_error(doc: &Document, site: &Site, error: &TagError) -> Diagnostic {
         Diagnostic::new(&POST_URL, &doc.source, error.span.clone(), message).with_help(help);
     if error.tag == "post_url"
         && let Some(name) = site.suggest_post(&error.arg)
-        && doc.text().get(error.span.clone()) == Some(error.arg.as_str())
+        && written_at(reference, &error.span) == Some(error.arg.as_str())
     {
         d = d.with_fix(Fix {
             span: error.span.clone(),
@@ -280,6 +279,17 @@ fn tag_error(doc: &Document, site: &Site, error: &TagError) -> Diagnostic {
         });
     }
     d
+}
+
+/// The bytes of the file at `span` (inside `reference`'s destination), when the destination
+/// is written literally.
+fn written_at<'a>(reference: &'a Reference, span: &std::ops::Range<usize>) -> Option<&'a str> {
+    if !reference.literal {
+        return None;
+    }
+    let start = span.start.checked_sub(reference.span.start)?;
+    let end = span.end.checked_sub(reference.span.start)?;
+    reference.dest.get(start..end)
 }
 
 /// How to write a page's URL in a suggestion: with the baseurl, decoded unless the writer

@@ -200,6 +200,7 @@ impl Body {
                     },
                     span,
                     has_liquid,
+                    literal: false,
                 })
             })
             .collect();
@@ -228,6 +229,9 @@ impl Body {
             references.extend(found);
         }
         references.sort_by_key(|r| r.span.start);
+        for r in &mut references {
+            r.literal = text.get(r.span.clone()) == Some(r.dest.as_str());
+        }
         let mut prose = prose.without(&liquid);
         // Every document's body is kept until the report: no spare capacity.
         liquid.items.shrink_to_fit();

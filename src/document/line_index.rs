@@ -70,6 +70,11 @@ impl LineIndex {
         self.starts.len()
     }
 
+    /// The 1-based line of byte `offset`; needs no text, so it works on a released file.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
     /// Byte offset where 1-based `line` starts, if the line exists.
     pub fn line_start(&self, line: usize) -> Option<usize> {
         line.checked_sub(1)

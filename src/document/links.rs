@@ -46,6 +46,10 @@ pub struct Reference {
     pub span: Range<usize>,
     /// True when `dest` contains Liquid (`{{ site.baseurl }}`, `{% post_url %}`).
     pub has_liquid: bool,
+    /// True when the bytes at `span` are `dest` exactly (no escapes or entities between), so
+    /// a fix may write over them. Set while the text is at hand: it is let go before links
+    /// are checked.
+    pub literal: bool,
 }
 
 /// Front-matter keys whose values are images, as popular themes and plugins name them.
@@ -166,6 +170,7 @@ fn finish(link: OpenLink<'_>, masked: &str, original: &str) -> Option<Reference>
         dest,
         span,
         has_liquid,
+        literal: false,
     })
 }
 
@@ -266,6 +271,7 @@ fn html_reference(kind: RefKind, dest: String, span: Range<usize>) -> Reference 
         dest,
         span,
         has_liquid,
+        literal: false,
     }
 }
 
@@ -295,6 +301,7 @@ pub fn front_matter_images(root: &Node, text: &str, keys: &[String]) -> Vec<Refe
             kind: RefKind::Image,
             origin: Origin::FrontMatter,
             dest: value.clone(),
+            literal: text.get(span.clone()) == Some(value.as_str()),
             span,
             has_liquid,
         });

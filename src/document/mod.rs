@@ -102,7 +102,15 @@ impl Document {
         }
     }
 
-    /// The whole text of the file.
+    /// Lets go of the text after the front matter (see [`SourceFile::release`]): what is
+    /// kept (front matter, links, ids, directives, line starts) is what the index and the
+    /// link check read. Returns the released source, for diagnostics already made.
+    pub fn release_text(&mut self) -> Arc<SourceFile> {
+        self.source = self.source.release(self.body_start);
+        Arc::clone(&self.source)
+    }
+
+    /// The whole text of the file (only its front matter once released).
     pub fn text(&self) -> &str {
         &self.source.text
     }

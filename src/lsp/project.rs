@@ -52,7 +52,7 @@ impl Project {
     /// editor) and rebuilds the index.
     pub fn reload(&mut self) {
         let whole = crate::discover::discover(&crate::run::site_walk(&self.ws, 0));
-        self.loaded = crate::run::load_all(&self.ws, &[], &whole.files);
+        self.loaded = crate::run::load_all(&self.ws, &[], &whole.files, crate::run::Texts::Keep);
         let (_, others) = crate::run::index_inputs(&self.ws, &self.loaded, &whole.other_files);
         self.others = others;
         self.reindex();

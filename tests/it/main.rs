@@ -20,5 +20,6 @@ mod neovim;
 mod pre_commit;
 mod properties;
 mod readme;
+mod released;
 mod spelling;
 mod suppress;
