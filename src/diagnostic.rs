@@ -52,13 +52,39 @@ pub struct SourceFile {
     pub display_path: String,
     /// Path on disk.
     pub path: PathBuf,
-    /// The file's text; empty when the file could not be read.
+    /// The file's text; empty when the file could not be read, and in an excerpt (see
+    /// [`SourceFile::excerpt`]): reporters read through [`SourceFile::slice`] and
+    /// [`SourceFile::position`], which work on both.
     pub text: String,
     /// Byte offsets of the start of every line, derived once.
     pub lines: crate::document::line_index::LineIndex,
     /// Set when the text was let go after the checks that read it (see [`SourceFile::release`]):
     /// `text` then holds only its first bytes, and the report reads the rest back.
     pub released: Option<Released>,
+    /// The lines kept when only some are (see [`SourceFile::excerpt`]).
+    excerpt: Option<Excerpt>,
+}
+
+/// Runs of whole lines kept of a file's text for a report that shows nothing else.
+#[derive(Debug)]
+struct Excerpt {
+    /// `(byte offset in the file, text)` of each run, in file order, never overlapping.
+    runs: Vec<(usize, String)>,
+    /// The whole text's length.
+    len: usize,
+    /// The whole text starts with a byte-order mark (columns on line 1 start after it).
+    bom: bool,
+}
+
+impl Excerpt {
+    /// The run holding the bytes `range`, with its offset.
+    fn run(&self, range: &Range<usize>) -> Option<(usize, &str)> {
+        let after = self
+            .runs
+            .partition_point(|(start, _)| *start <= range.start);
+        let (start, text) = self.runs.get(after.checked_sub(1)?)?;
+        (range.end <= start + text.len()).then_some((*start, text.as_str()))
+    }
 }
 
 /// What a released text was, so it can be read back and known to be the same.
@@ -90,7 +116,98 @@ impl SourceFile {
             text,
             lines,
             released: None,
+            excerpt: None,
         })
+    }
+
+    /// The file keeping only the 1-based, inclusive line ranges `keep` (clamped and merged),
+    /// for a report that shows nothing else: a report needs the lines of its findings and
+    /// one line either side, and a site's other lines were most of a run's memory.
+    pub fn excerpt(self: Arc<Self>, mut keep: Vec<(usize, usize)>) -> Arc<Self> {
+        let whole = Arc::try_unwrap(self).unwrap_or_else(|shared| SourceFile {
+            display_path: shared.display_path.clone(),
+            path: shared.path.clone(),
+            text: shared.text.clone(),
+            lines: shared.lines.clone(),
+            released: shared.released,
+            excerpt: None,
+        });
+        if whole.excerpt.is_some() {
+            return Arc::new(whole);
+        }
+        keep.sort_unstable();
+        let mut runs: Vec<(usize, String)> = Vec::new();
+        for (first, last) in keep {
+            let first = first.clamp(1, whole.lines.line_count());
+            let last = last.clamp(first, whole.lines.line_count());
+            let start = whole.lines.line_start(first).unwrap_or(0);
+            let end = whole.lines.line_start(last + 1).unwrap_or(whole.text.len());
+            match runs.last_mut() {
+                // Touching or overlapping the previous run (ranges come sorted): extend it.
+                Some((run_start, run)) if start <= *run_start + run.len() => {
+                    let run_end = *run_start + run.len();
+                    if end > run_end {
+                        run.push_str(whole.text.get(run_end..end).unwrap_or(""));
+                    }
+                }
+                _ => {
+                    if let Some(piece) = whole.text.get(start..end) {
+                        runs.push((start, piece.to_owned()));
+                    }
+                }
+            }
+        }
+        let excerpt = Excerpt {
+            runs,
+            len: whole.text.len(),
+            bom: whole.text.starts_with('\u{feff}'),
+        };
+        Arc::new(SourceFile {
+            display_path: whole.display_path,
+            path: whole.path,
+            text: String::new(),
+            lines: whole.lines,
+            released: None,
+            excerpt: Some(excerpt),
+        })
+    }
+
+    /// The text of bytes `range`, when the file has them (an excerpt has only its lines).
+    pub fn slice(&self, range: Range<usize>) -> Option<&str> {
+        match &self.excerpt {
+            None => self.text.get(range),
+            Some(excerpt) => {
+                let (start, run) = excerpt.run(&range)?;
+                run.get(range.start - start..range.end - start)
+            }
+        }
+    }
+
+    /// The line and columns of byte `offset`, in the whole text or in an excerpt's lines.
+    pub fn position(&self, offset: usize) -> crate::document::line_index::Position {
+        match &self.excerpt {
+            None => self.lines.position(&self.text, offset),
+            Some(excerpt) => {
+                let offset = offset.min(excerpt.len);
+                let (start, run) = excerpt.run(&(offset..offset)).unwrap_or((offset, ""));
+                self.lines.position_within(run, start, offset, excerpt.bom)
+            }
+        }
+    }
+
+    /// `at`, or the start of the character it falls inside (`at` past the end: the end).
+    pub fn char_floor(&self, at: usize) -> usize {
+        let mut at = at.min(self.len());
+        let Some((start, run)) = (match &self.excerpt {
+            None => Some((0, self.text.as_str())),
+            Some(excerpt) => excerpt.run(&(at..at)),
+        }) else {
+            return at;
+        };
+        while at > start && !run.is_char_boundary(at - start) {
+            at -= 1;
+        }
+        at
     }
 
     /// The same file keeping only its first `keep` bytes of text (moved back to a character
@@ -108,12 +225,17 @@ impl SourceFile {
             text: self.text.get(..keep).unwrap_or("").to_owned(),
             lines: self.lines.clone(),
             released: Some(self.released.unwrap_or_else(|| Released::of(&self.text))),
+            excerpt: None,
         })
     }
 
-    /// The length of the whole text, released or not.
+    /// The length of the whole text, released, excerpted or not.
     pub fn len(&self) -> usize {
-        self.released.map_or(self.text.len(), |r| r.len)
+        match (&self.excerpt, self.released) {
+            (Some(excerpt), _) => excerpt.len,
+            (None, Some(released)) => released.len,
+            (None, None) => self.text.len(),
+        }
     }
 
     /// True when the file has no text at all.
@@ -215,6 +337,74 @@ pub fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_answers_like_the_whole_text_on_its_lines() {
+        // A byte-order mark, CRLF, an empty line, Hangul and emoji, a line past a checkpoint.
+        let long = format!("{}캐쉬 끝\n", "가나다 ".repeat(200));
+        let text = format!("\u{feff}첫 줄 캐쉬\r\nabc 😀 아키텍쳐\n\n{long}마지막 줄");
+        let whole = SourceFile::new("a.md".into(), "a.md".into(), text.clone());
+        let keeps: [&[(usize, usize)]; 5] = [
+            &[(1, 1)],
+            &[(2, 2), (4, 5)],
+            &[(4, 5), (3, 4), (0, 1)],
+            &[(5, 9)],
+            &[(0, 100)],
+        ];
+        for keep in keeps {
+            let part = Arc::clone(&whole).excerpt(keep.to_vec());
+            assert!(part.text.is_empty());
+            assert_eq!(part.len(), text.len());
+            let kept = |offset: usize| {
+                let line = whole.lines.line(offset);
+                keep.iter().any(|&(a, b)| (a.max(1)..=b).contains(&line))
+            };
+            for offset in 0..=text.len() {
+                if !kept(offset) {
+                    continue;
+                }
+                assert_eq!(
+                    part.position(offset),
+                    whole.position(offset),
+                    "{keep:?} at {offset}"
+                );
+                assert_eq!(
+                    part.char_floor(offset),
+                    whole.char_floor(offset),
+                    "{keep:?} at {offset}"
+                );
+                let line = whole.lines.line(offset);
+                let end = whole.lines.line_start(line + 1).unwrap_or(text.len());
+                assert_eq!(
+                    part.slice(offset..end),
+                    whole.slice(offset..end),
+                    "{keep:?} at {offset}"
+                );
+            }
+        }
+        // Lines that were not kept are not there to read; asking never panics.
+        let part = Arc::clone(&whole).excerpt(vec![(2, 2)]);
+        assert_eq!(part.slice(0..3), None);
+        assert_eq!(part.slice(text.len()..text.len() + 5), None);
+        let _ = part.position(text.len() + 5);
+        let _ = part.char_floor(1);
+    }
+
+    #[test]
+    fn a_released_text_keeps_its_front_matter_and_remembers_the_rest() {
+        let text = "---\ntitle: 캐쉬\n---\n본문 아키텍쳐\n";
+        let whole = SourceFile::new("a.md".into(), "a.md".into(), text.into());
+        // Asked to keep a byte inside a Hangul syllable: it keeps the syllable out.
+        let released = whole.release(text.find("캐쉬").unwrap() + 1);
+        assert_eq!(released.text, "---\ntitle: ");
+        assert_eq!(released.len(), text.len());
+        assert_eq!(released.released, Some(Released::of(text)));
+        // Spans past the kept bytes survive until the text is read back.
+        let d = Diagnostic::new(&crate::checks::file::UNREADABLE, &released, 30..33, "x");
+        assert_eq!(d.span, 30..33);
+        let d = Diagnostic::new(&crate::checks::file::UNREADABLE, &released, 90..99, "x");
+        assert_eq!(d.span, text.len()..text.len());
+    }
 
     #[test]
     fn clamp_span_keeps_hangul_whole_and_stays_inside() {

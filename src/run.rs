@@ -388,9 +388,19 @@ fn restore_file(ws: &Workspace, mut group: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let (path, display) = (first.source.path.clone(), first.source.display_path.clone());
     match load::load(&path, display, ws.config.max_file_size) {
         Loaded::Text(source) if Some(Released::of(&source.text)) == released => {
+            // The lines the report shows: each finding's and its fix's, one line either side.
+            let mut keep = Vec::with_capacity(group.len());
             for d in &mut group {
-                d.source = Arc::clone(&source);
                 d.span = crate::diagnostic::clamp_span(&source.text, d.span.clone());
+                for span in std::iter::once(&d.span).chain(d.fix.as_ref().map(|f| &f.span)) {
+                    let first = source.lines.line(span.start);
+                    let last = source.lines.line(span.end);
+                    keep.push((first.saturating_sub(1), last + 1));
+                }
+            }
+            let excerpt = source.excerpt(keep);
+            for d in &mut group {
+                d.source = Arc::clone(&excerpt);
             }
             group
         }

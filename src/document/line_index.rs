@@ -85,8 +85,21 @@ impl LineIndex {
     /// The position of byte `offset` in `text` (the text this index was built from). Offsets
     /// past the end or inside a character are moved back to the nearest character start.
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
+        self.position_within(text, 0, offset, text.starts_with(BOM))
+    }
+
+    /// [`LineIndex::position`] reading only `window`, the text's bytes from `window_start`
+    /// on, which must hold the whole line of `offset` (`bom`: the whole text starts with a
+    /// byte-order mark). Offsets outside the window are moved into it.
+    pub fn position_within(
+        &self,
+        window: &str,
+        window_start: usize,
+        offset: usize,
+        bom: bool,
+    ) -> Position {
+        let mut offset = offset.clamp(window_start, window_start + window.len());
+        while offset > window_start && !window.is_char_boundary(offset - window_start) {
             offset -= 1;
         }
         let line_idx = self
@@ -95,13 +108,15 @@ impl LineIndex {
             .saturating_sub(1);
         let line_start = self.starts.get(line_idx).copied().unwrap_or(0);
         // Editors hide a byte-order mark: columns on the first line start after it.
-        let line_start = if line_idx == 0 && offset >= BOM.len() && text.starts_with(BOM) {
+        let line_start = if line_idx == 0 && offset >= BOM.len() && bom {
             BOM.len()
         } else {
             line_start
         };
         let (from, chars, utf16) = self.nearest_checkpoint(line_start, offset);
-        let prefix = text.get(from..offset).unwrap_or("");
+        let prefix = window
+            .get(from.saturating_sub(window_start)..offset - window_start)
+            .unwrap_or("");
         Position {
             line: line_idx + 1,
             column: chars + prefix.chars().count() + 1,

@@ -18,7 +18,7 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> 
             writeln!(out, r#"  <file name="{}">"#, attribute(file))?;
             open = Some(file);
         }
-        let start = d.source.lines.position(&d.source.text, d.span.start);
+        let start = d.source.position(d.span.start);
         writeln!(
             out,
             r#"    <error line="{}" column="{}" severity="{}" message="{}" source="postlint.{}"/>"#,

@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 /// Writes one line per diagnostic; line breaks inside a message become spaces.
 pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
     for d in diagnostics {
-        let start = d.source.lines.position(&d.source.text, d.span.start);
+        let start = d.source.position(d.span.start);
         let message: String = d
             .message
             .chars()

@@ -8,9 +8,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 /// Writes one workflow command per diagnostic.
 pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
     for d in diagnostics {
-        let text = d.source.text.as_str();
-        let start = d.source.lines.position(text, d.span.start);
-        let end = d.source.lines.position(text, d.span.end);
+        let start = d.source.position(d.span.start);
+        let end = d.source.position(d.span.end);
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

@@ -101,7 +101,7 @@ fn to_miette(d: &Diagnostic) -> miette::Report {
     if let Some(help) = &d.help {
         diag = diag.with_help(help.clone());
     }
-    if d.source.text.is_empty() {
+    if d.source.is_empty() {
         // Nothing to show (unreadable or binary file): name the file in the message instead.
         diag.message = format!("{}: {} [{}]", d.source.display_path, d.message, d.rule);
         return miette::Report::new(diag);
@@ -140,17 +140,18 @@ impl SourceCode for SharedSource {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let (text, lines) = (self.0.text.as_str(), &self.0.lines);
+        let (source, lines) = (&self.0, &self.0.lines);
+        let len = source.len();
         let start = span.offset();
         let end = start + span.len();
-        if end > text.len() {
+        if end > len {
             return Err(miette::MietteError::OutOfBounds);
         }
-        let first = lines.position(text, start);
+        let first = source.position(start);
         if context_lines_before == 0 && context_lines_after == 0 {
             // Miette is asking for the headline position.
-            let line_end = lines.line_start(first.line + 1).unwrap_or(text.len());
-            let data = text.get(start..line_end.max(end)).unwrap_or("");
+            let line_end = lines.line_start(first.line + 1).unwrap_or(len);
+            let data = source.slice(start..line_end.max(end)).unwrap_or("");
             return Ok(Box::new(MietteSpanContents::new(
                 data.as_bytes(),
                 (start, data.len()).into(),
@@ -159,10 +160,10 @@ impl SourceCode for SharedSource {
                 1,
             )));
         }
-        let last = lines.position(text, end.saturating_sub(1).max(start)).line;
+        let last = lines.line(end.saturating_sub(1).max(start));
         let bytes_of = |from: usize, to: usize| {
             let data_start = lines.line_start(from).unwrap_or(0);
-            let data_end = lines.line_start(to + 1).unwrap_or(text.len());
+            let data_end = lines.line_start(to + 1).unwrap_or(len);
             (data_start, data_end)
         };
         let mut from = first.line.saturating_sub(context_lines_before).max(1);
@@ -173,10 +174,12 @@ impl SourceCode for SharedSource {
             (data_start, data_end) = bytes_of(from, to);
         }
         if data_end - data_start > SNIPPET_LIMIT {
-            data_start = char_floor(text, start.saturating_sub(SNIPPET_WINDOW).max(data_start));
-            data_end = char_floor(text, (end + SNIPPET_WINDOW).min(data_end)).max(end);
+            data_start = source.char_floor(start.saturating_sub(SNIPPET_WINDOW).max(data_start));
+            data_end = source
+                .char_floor((end + SNIPPET_WINDOW).min(data_end))
+                .max(end);
         }
-        let data = text.get(data_start..data_end).unwrap_or("");
+        let data = source.slice(data_start..data_end).unwrap_or("");
         Ok(Box::new(MietteSpanContents::new(
             data.as_bytes(),
             (data_start, data.len()).into(),
@@ -185,15 +188,6 @@ impl SourceCode for SharedSource {
             to + 1 - from,
         )))
     }
-}
-
-/// `at`, or the start of the character it falls inside.
-fn char_floor(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]

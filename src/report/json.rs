@@ -66,9 +66,8 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], summary: &Summary)
 }
 
 fn to_json(d: &Diagnostic) -> JsonDiagnostic<'_> {
-    let text = d.source.text.as_str();
-    let start = d.source.lines.position(text, d.span.start);
-    let end = d.source.lines.position(text, d.span.end);
+    let start = d.source.position(d.span.start);
+    let end = d.source.position(d.span.end);
     JsonDiagnostic {
         file: &d.source.display_path,
         line: start.line,

@@ -134,8 +134,8 @@ fn level(severity: Severity) -> &'static str {
 
 /// Start and end of `span`, 1-based, columns in UTF-16 code units; the end is exclusive.
 fn region(source: &SourceFile, span: std::ops::Range<usize>) -> Value {
-    let start = source.lines.position(&source.text, span.start);
-    let end = source.lines.position(&source.text, span.end);
+    let start = source.position(span.start);
+    let end = source.position(span.end);
     json!({
         "startLine": start.line,
         "startColumn": start.utf16_column,

@@ -57,14 +57,23 @@ fn findings(ws: &Workspace, args: &CheckArgs, texts: Texts) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// What a reporter reads of each finding: file, rule, span, line and column, message, fix.
+/// What a reporter reads of each finding: file, rule, span, line and columns, message, fix
+/// and the rest of its line.
 fn seen(diagnostics: &[Diagnostic]) -> Vec<String> {
     diagnostics
         .iter()
         .map(|d| {
-            let start = d.source.lines.position(&d.source.text, d.span.start);
+            let start = d.source.position(d.span.start);
+            let line = d.source.lines.line(d.span.start);
+            let end = d
+                .source
+                .lines
+                .line_start(line + 1)
+                .unwrap_or(d.source.len());
+            // The finding's line as a report shows it: from the finding to the line's end.
+            let shown = d.source.slice(d.span.start..end).unwrap_or("<missing>");
             format!(
-                "{} {} {:?} {}:{}/{} {} {:?}",
+                "{} {} {:?} {}:{}/{} {} {:?} {shown:?}",
                 d.source.display_path,
                 d.rule,
                 d.span,
@@ -89,7 +98,12 @@ fn released_texts_read_back_report_exactly_what_kept_texts_do() {
     assert!(raw.iter().all(|d| d.source.released.is_some()));
     assert!(raw.iter().all(|d| d.source.text.len() < d.source.len()));
     let restored = run::finish(&ws.config, run::restore_sources(&ws, raw));
-    assert!(restored.iter().all(|d| d.source.released.is_none()));
+    // What is read back is only the lines the report shows.
+    assert!(
+        restored
+            .iter()
+            .all(|d| d.source.released.is_none() && d.source.text.is_empty())
+    );
     assert_eq!(seen(&restored), seen(&kept));
     let rules: Vec<&str> = kept.iter().map(|d| d.rule).collect();
     for rule in [
