@@ -99,9 +99,14 @@ pub struct Released {
 impl Released {
     /// The length and hash of `text`.
     pub fn of(text: &str) -> Self {
+        Self::of_bytes(text.as_bytes())
+    }
+
+    /// The length and hash of a file's bytes, to compare with a released text's.
+    pub fn of_bytes(bytes: &[u8]) -> Self {
         Released {
-            len: text.len(),
-            hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            len: bytes.len(),
+            hash: xxhash_rust::xxh3::xxh3_64(bytes),
         }
     }
 }
@@ -225,6 +230,19 @@ impl SourceFile {
             text: self.text.get(..keep).unwrap_or("").to_owned(),
             lines: self.lines.clone(),
             released: Some(self.released.unwrap_or_else(|| Released::of(&self.text))),
+            excerpt: None,
+        })
+    }
+
+    /// A released file (see [`SourceFile::release`]) with its whole `text` again, read back
+    /// by the caller and known to be the same (by [`Released::of`]): the line index is kept.
+    pub fn restored(&self, text: String) -> Arc<Self> {
+        Arc::new(SourceFile {
+            display_path: self.display_path.clone(),
+            path: self.path.clone(),
+            text,
+            lines: self.lines.clone(),
+            released: None,
             excerpt: None,
         })
     }

@@ -384,35 +384,49 @@ fn restore_file(ws: &Workspace, mut group: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let Some(first) = group.first() else {
         return group;
     };
-    let released = first.source.released;
-    let (path, display) = (first.source.path.clone(), first.source.display_path.clone());
-    match load::load(&path, display, ws.config.max_file_size) {
-        Loaded::Text(source) if Some(Released::of(&source.text)) == released => {
-            // The lines the report shows: each finding's and its fix's, one line either side.
-            let mut keep = Vec::with_capacity(group.len());
-            for d in &mut group {
-                d.span = crate::diagnostic::clamp_span(&source.text, d.span.clone());
-                for span in std::iter::once(&d.span).chain(d.fix.as_ref().map(|f| &f.span)) {
-                    let first = source.lines.line(span.start);
-                    let last = source.lines.line(span.end);
-                    keep.push((first.saturating_sub(1), last + 1));
-                }
-            }
-            let excerpt = source.excerpt(keep);
-            for d in &mut group {
-                d.source = Arc::clone(&excerpt);
-            }
-            group
+    let released = Arc::clone(&first.source);
+    // The bytes are the text when they hash the same (a file read as text is never altered);
+    // validated again all the same, so no collision can put invalid UTF-8 in a `String`.
+    let text = std::fs::read(&released.path)
+        .ok()
+        .filter(|bytes| Some(Released::of_bytes(bytes)) == released.released)
+        .and_then(|bytes| load::utf8(bytes).ok());
+    let Some(text) = text else {
+        return vec![not_as_checked(ws, &released, group.len())];
+    };
+    let source = released.restored(text);
+    // The lines the report shows: each finding's and its fix's, one line either side.
+    let mut keep = Vec::with_capacity(group.len());
+    for d in &mut group {
+        d.span = crate::diagnostic::clamp_span(&source.text, d.span.clone());
+        for span in std::iter::once(&d.span).chain(d.fix.as_ref().map(|f| &f.span)) {
+            let first = source.lines.line(span.start);
+            let last = source.lines.line(span.end);
+            keep.push((first.saturating_sub(1), last + 1));
         }
-        Loaded::Text(source) => vec![changed_during_run(&source, group.len())],
-        Loaded::Skipped(mut d) => {
+    }
+    let excerpt = source.excerpt(keep);
+    for d in &mut group {
+        d.source = Arc::clone(&excerpt);
+    }
+    group
+}
+
+/// The one error that replaces the findings of a file that is no longer what was checked.
+fn not_as_checked(ws: &Workspace, released: &SourceFile, findings: usize) -> Diagnostic {
+    let (path, display) = (&released.path, released.display_path.clone());
+    match load::load(path, display, ws.config.max_file_size) {
+        Loaded::Text(source) => changed_during_run(&source, findings),
+        Loaded::Skipped(mut d) if d.rule == file_rules::UNREADABLE.id => {
             d.message = format!(
                 "{}; it was there when checked, and its {} are not reported",
                 d.message,
-                count(group.len(), "finding")
+                count(findings, "finding")
             );
-            vec![d]
+            d
         }
+        // Now binary, empty, not UTF-8 or too large: changed all the same.
+        Loaded::Skipped(d) => changed_during_run(&d.source, findings),
     }
 }
 

@@ -113,7 +113,7 @@ pub fn front_matter_of_bytes(bytes: &[u8]) -> Option<Node> {
 /// The bytes as a `String`. Validated with SIMD (`simdutf8`), several times faster than the
 /// standard library on Hangul, then copied once; the standard check runs only on invalid
 /// input, for its error position.
-fn utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+pub fn utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
     match simdutf8::basic::from_utf8(&bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(_) => String::from_utf8(bytes),
