@@ -1,12 +1,15 @@
 //! postlint: a linter for Jekyll sites. The pipeline, in the order data flows:
 //!
 //! ```text
-//! workspace -> discover -> load (parallel) -> index -> check (parallel) -> report
+//! workspace -> discover -> load (parallel) -> index -> check (parallel) -> read back -> report
 //! ```
 //!
+//! A plain check lets go of each document's text once the checks that read it have run, and
+//! reads back only the lines of the files it reports ([`run::Texts`]).
+//!
 //! Checks are pure functions of a [`document::Document`], the [`site::Site`] index and the
-//! [`config::Config`]; only `discover`, `document::load` and the index's reading of non-Markdown
-//! files touch the filesystem.
+//! [`config::Config`]; only `discover`, `document::load`, the index's reading of non-Markdown
+//! files and the read-back ([`run::restore_sources`]) touch the filesystem.
 
 pub mod changed;
 pub mod checks;

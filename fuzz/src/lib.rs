@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use postlint::diagnostic::SourceFile;
+use postlint::diagnostic::{Diagnostic, SourceFile};
 use postlint::document::yaml::{Node, Value};
 use postlint::document::{DocKind, Document, FrontMatter};
 use postlint::site::Site;
@@ -183,6 +183,90 @@ pub fn document(context: &Context, data: &[u8]) {
         .filter_map(|d| d.fix.as_ref().filter(|f| f.automatic))
         .collect();
     let _ = postlint::fix::apply(text, &fixes);
+    released_like_whole(context, &doc, &found);
+    excerpt_like_whole(&doc.source, &found);
+}
+
+/// `postlint check` lets go of a document's text after the front-matter and spelling checks
+/// and checks its links without it: the findings must be the same as with the text.
+fn released_like_whole(context: &Context, whole: &Document, found: &[Diagnostic]) {
+    let mut doc = Document::new(
+        SourceFile::new(
+            whole.source.path.clone(),
+            whole.source.display_path.clone(),
+            whole.source.text.clone(),
+        ),
+        whole.rel_path.clone(),
+        whole.kind.clone(),
+    );
+    let mut again =
+        postlint::checks::check_without_site(&doc, &context.ws.config, &context.ws.spelling);
+    let released = doc.release_text();
+    for d in &mut again {
+        d.source = std::sync::Arc::clone(&released);
+    }
+    again.extend(postlint::checks::check_with_site(
+        &doc,
+        &context.ws.config,
+        &context.site,
+    ));
+    let mut again = postlint::run::settle_document_findings(&context.ws, &doc, again);
+    for d in &mut again {
+        d.span = postlint::diagnostic::clamp_span(&whole.source.text, d.span.clone());
+    }
+    let mut kept = postlint::run::settle_document_findings(&context.ws, whole, found.to_vec());
+    let key = |d: &Diagnostic| {
+        (
+            (d.span.start, d.span.end),
+            d.rule,
+            d.message.clone(),
+            d.help.clone(),
+            d.fix
+                .clone()
+                .map(|f| (f.span.start, f.span.end, f.replacement, f.automatic)),
+        )
+    };
+    kept.sort_by_key(key);
+    again.sort_by_key(key);
+    assert_eq!(
+        kept.iter().map(key).collect::<Vec<_>>(),
+        again.iter().map(key).collect::<Vec<_>>()
+    );
+}
+
+/// The report reads back only the lines it shows: positions and snippets from those lines
+/// must be those of the whole text.
+fn excerpt_like_whole(whole: &std::sync::Arc<SourceFile>, found: &[Diagnostic]) {
+    let lines = &whole.lines;
+    let mut keep = Vec::new();
+    let mut spans = Vec::new();
+    for d in found {
+        for span in std::iter::once(&d.span).chain(d.fix.as_ref().map(|f| &f.span)) {
+            keep.push((
+                lines.line(span.start).saturating_sub(1),
+                lines.line(span.end) + 1,
+            ));
+            spans.push(span.clone());
+        }
+    }
+    let excerpt = std::sync::Arc::clone(whole).excerpt(keep);
+    for span in spans {
+        for offset in [span.start, span.end] {
+            assert_eq!(
+                excerpt.position(offset),
+                whole.position(offset),
+                "at {offset}"
+            );
+            let end = lines
+                .line_start(lines.line(offset) + 1)
+                .unwrap_or(whole.len());
+            assert_eq!(
+                excerpt.slice(offset..end),
+                whole.slice(offset..end),
+                "at {offset}"
+            );
+        }
+    }
 }
 
 fn document_of(text: &str, kind: DocKind) -> Document {
