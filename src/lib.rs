@@ -89,7 +89,17 @@ fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Writ
             return run::fail(err, style, &error);
         }
     };
-    let mut found = discover::discover(&run::discover_options(&workspace, args));
+    // The files to check and the whole site for the index: two walks, side by side (a folder
+    // is read on one thread, and a blog keeps its posts in one).
+    let (mut found, whole_site) = std::thread::scope(|scope| {
+        let site_walk = scope.spawn(|| discover::discover(&run::index_options(&workspace, args)));
+        let found = discover::discover(&run::discover_options(&workspace, args));
+        let whole_site = site_walk
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (found, whole_site)
+    });
+    timings.mark("walk");
     if let Some(change) = &change
         && args.paths.is_empty()
     {
@@ -108,8 +118,6 @@ fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Writ
         run::Texts::Release
     };
     let (loaded, site) = pool.install(|| {
-        let whole_site = discover::discover(&run::index_options(&workspace, args));
-        timings.mark("walk");
         let loaded = run::load_all(&workspace, &found.files, &whole_site.files, texts);
         timings.mark("read and parse");
         let options = run::index_options_for(&workspace, args);
