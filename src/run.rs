@@ -757,7 +757,7 @@ pub fn write_report(
             },
             pool,
         ),
-        Format::Json => report::json::write(out, machine, summary),
+        Format::Json => report::json::write(out, machine, summary, pool),
         Format::Sarif => report::sarif::write(out, machine, &ws.rules(), &ws.root),
         Format::Github => report::github::write(out, machine),
         Format::Compact => report::compact::write(out, machine),
