@@ -119,3 +119,66 @@ fn to_json(d: &Diagnostic) -> JsonDiagnostic<'_> {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Fix, SourceFile};
+
+    /// The document as `serde_json` pretty-prints it in one piece: what `write` must match.
+    fn whole(diagnostics: &[Diagnostic], summary: &Summary) -> String {
+        #[derive(Serialize)]
+        struct Output<'a> {
+            version: u32,
+            diagnostics: Vec<JsonDiagnostic<'a>>,
+            summary: JsonSummary,
+        }
+        let output = Output {
+            version: VERSION,
+            diagnostics: diagnostics.iter().map(to_json).collect(),
+            summary: JsonSummary {
+                files: summary.files,
+                errors: summary.errors,
+                warnings: summary.warnings,
+                infos: summary.infos,
+            },
+        };
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&output).unwrap_or_default()
+        )
+    }
+
+    #[test]
+    fn parallel_rendering_matches_serde_json_in_one_piece() {
+        let text = "---\ntitle: \"캐쉬\"\n---\n줄바꿈\r\n아키텍쳐 \u{1}<&> \"따옴표\"\n";
+        let source = SourceFile::new("a.md".into(), "글/a \"b\".md".into(), text.into());
+        let at = text.find("아키텍쳐").unwrap_or(0);
+        let d = Diagnostic::new(
+            &crate::checks::file::UNREADABLE,
+            &source,
+            at..at + 12,
+            "첫 줄\n둘째 \"줄\"\t\u{7}",
+        )
+        .with_help("도움말\\")
+        .with_fix(Fix {
+            span: at..at + 12,
+            replacement: "아키텍처\n".into(),
+            automatic: true,
+        });
+        let plain = Diagnostic::new(&crate::checks::file::UNREADABLE, &source, 0..0, "x");
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        for diagnostics in [vec![], vec![plain.clone()], vec![d.clone(), plain, d]] {
+            let summary = Summary::new(3, &diagnostics);
+            let mut out = Vec::new();
+            write(&mut out, &diagnostics, &summary, &pool).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                whole(&diagnostics, &summary)
+            );
+        }
+    }
+}
