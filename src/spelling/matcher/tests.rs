@@ -12,13 +12,50 @@ fn matcher() -> Matcher {
     .unwrap()
 }
 
-/// The wrong texts found in `text`.
+/// A rule set whose forms pass the DFA budget on their own and never occur in the tests'
+/// texts, so that a matcher holding it takes the path of big team dictionaries.
+fn filler() -> RuleSet {
+    let mut yaml = String::from("id: big\ndescription: d\nseverity: warning\nrules:\n");
+    let mut forms = 0;
+    let mut i = 0;
+    while forms <= DFA_BUDGET {
+        yaml.push_str(&format!(
+            "  - right: 가{i}나\n    wrong: [갸{i}냐]\n  - right: Zq{i}Cloud\n    wrong: [Zq{i}cloud]\n"
+        ));
+        forms += format!("갸{i}냐Zq{i}cloud").len();
+        i += 1;
+    }
+    parse(&yaml, false).unwrap()
+}
+
+/// [`matcher`]'s sets after the filler, compiled once.
+fn big_matcher() -> &'static Matcher {
+    static BIG: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+    BIG.get_or_init(|| {
+        Matcher::new(vec![
+            filler(),
+            parse(PRODUCTS, false).unwrap(),
+            parse(KOREAN, false).unwrap(),
+        ])
+        .unwrap()
+    })
+}
+
+/// The wrong texts found in `text`, the same with and without a big dictionary.
 fn found(text: &str) -> Vec<&str> {
-    matcher()
-        .find(text, 0..text.len())
-        .into_iter()
-        .map(|h| &text[h.range])
-        .collect()
+    let spans = |m: &Matcher| -> Vec<std::ops::Range<usize>> {
+        m.find(text, 0..text.len())
+            .into_iter()
+            .map(|h| h.range)
+            .collect()
+    };
+    let small = spans(&matcher());
+    assert_eq!(
+        small,
+        spans(big_matcher()),
+        "big dictionary path on {text:?}"
+    );
+    small.into_iter().map(|r| &text[r]).collect()
 }
 
 #[test]
@@ -91,21 +128,7 @@ fn only_the_given_range_is_searched_but_neighbours_are_seen() {
 
 #[test]
 fn dictionaries_past_the_dfa_budget_match_the_same_way() {
-    let mut yaml = String::from("id: big\ndescription: d\nseverity: warning\nrules:\n");
-    let mut forms = 0;
-    let mut i = 0;
-    while forms <= DFA_BUDGET {
-        yaml.push_str(&format!(
-            "  - right: 가{i}나\n    wrong: [갸{i}냐]\n  - right: Zq{i}Cloud\n    wrong: [Zq{i}cloud]\n"
-        ));
-        forms += format!("갸{i}냐Zq{i}cloud").len();
-        i += 1;
-    }
-    let big = Matcher::new(vec![
-        parse(&yaml, false).unwrap(),
-        parse(KOREAN, false).unwrap(),
-    ])
-    .unwrap();
+    let big = Matcher::new(vec![filler(), parse(KOREAN, false).unwrap()]).unwrap();
     let text = "캐쉬와 갸7냐, Zq7cloud와 ZQ7CLOUD, AWS Submit";
     let hits: Vec<&str> = big
         .find(text, 0..text.len())
@@ -113,4 +136,38 @@ fn dictionaries_past_the_dfa_budget_match_the_same_way() {
         .map(|h| &text[h.range])
         .collect();
     assert_eq!(hits, ["캐쉬", "갸7냐", "Zq7cloud", "AWS Submit"]);
+}
+
+proptest::proptest! {
+    /// The shipped rule sets find the same spans with a big team dictionary beside them (an
+    /// NFA past the DFA budget), at every kind of word boundary.
+    #[test]
+    fn big_dictionaries_find_what_the_shipped_sets_find(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "캐쉬", "아키텍쳐", "어플리케이션", "Github", "github", "ElasticCache", "Elastic Cache",
+            "Javascript", "금새", "금새우", "하는 지", "AWS Submit", "가", "를", "a", "Z", "1", "_",
+            "-", ".", "/", "@", "\\", " ", "\n", "é", "😀", "ㄱ", "(", "'",
+        ]), 0..24),
+        start in 0usize..8,
+    ) {
+        let text: String = pieces.concat();
+        let start = text.char_indices().map(|(i, _)| i).nth(start).unwrap_or(text.len());
+        let (small, big) = shipped_small_and_big();
+        let spans = |m: &Matcher| -> Vec<(std::ops::Range<usize>, usize)> {
+            m.find(&text, start..text.len()).into_iter().map(|h| (h.range, h.rule)).collect()
+        };
+        proptest::prop_assert_eq!(spans(small), spans(big));
+    }
+}
+
+/// The shipped sets alone, and with the filler before them (so their indices shift by one),
+/// compiled once.
+fn shipped_small_and_big() -> &'static (Matcher, Matcher) {
+    static BOTH: std::sync::OnceLock<(Matcher, Matcher)> = std::sync::OnceLock::new();
+    BOTH.get_or_init(|| {
+        let shipped = crate::spelling::shipped().unwrap();
+        let mut sets = vec![filler()];
+        sets.extend(shipped.clone());
+        (Matcher::new(shipped).unwrap(), Matcher::new(sets).unwrap())
+    })
 }
