@@ -70,15 +70,31 @@ fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Writ
     let Some(pool) = run::thread_pool(err, args.threads) else {
         return ExitStatus::Error;
     };
-    let workspace = match pool.install(|| run::open_workspace(args)) {
-        Ok(ws) => ws,
-        Err(e) => return run::fail(err, style, e.as_ref()),
-    };
     let mut timings = run::Timings::start();
-    let change = match (args.changed_since.as_deref(), args.staged) {
-        (Some(rev), _) => changed::SiteChange::read(&workspace, rev),
-        (None, true) => changed::SiteChange::staged(&workspace).map(Some),
-        (None, false) => Ok(None),
+    // What needs no spelling rules runs while they compile: which files changed, and two
+    // walks side by side, of the files to check and of the whole site for the index (a folder
+    // is read on one thread, and a blog keeps its posts in one).
+    let opened = pool.install(|| {
+        run::open_workspace(args, |workspace| {
+            let change = match (args.changed_since.as_deref(), args.staged) {
+                (Some(rev), _) => changed::SiteChange::read(workspace, rev),
+                (None, true) => changed::SiteChange::staged(workspace).map(Some),
+                (None, false) => Ok(None),
+            };
+            std::thread::scope(|scope| {
+                let site_walk =
+                    scope.spawn(|| discover::discover(&run::index_options(workspace, args)));
+                let found = discover::discover(&run::discover_options(workspace, args));
+                let whole_site = site_walk
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (change, found, whole_site)
+            })
+        })
+    });
+    let (workspace, (change, mut found, whole_site)) = match opened {
+        Ok(opened) => opened,
+        Err(e) => return run::fail(err, style, e.as_ref()),
     };
     let change = match change {
         Ok(change) => change,
@@ -89,17 +105,7 @@ fn check_buffered(args: &cli::CheckArgs, out: &mut dyn Write, err: &mut dyn Writ
             return run::fail(err, style, &error);
         }
     };
-    // The files to check and the whole site for the index: two walks, side by side (a folder
-    // is read on one thread, and a blog keeps its posts in one).
-    let (mut found, whole_site) = std::thread::scope(|scope| {
-        let site_walk = scope.spawn(|| discover::discover(&run::index_options(&workspace, args)));
-        let found = discover::discover(&run::discover_options(&workspace, args));
-        let whole_site = site_walk
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (found, whole_site)
-    });
-    timings.mark("walk");
+    timings.mark("open and walk");
     if let Some(change) = &change
         && args.paths.is_empty()
     {

@@ -71,7 +71,12 @@ impl Style {
 const REPORT_WIDTH: usize = 100;
 
 /// Finds the root and loads `_config.yml` and `.postlint.yml`.
-pub fn open_workspace(args: &CheckArgs) -> Result<Workspace, Box<ConfigError>> {
+///
+/// `during` runs while the spelling rule sets compile (see [`Workspace::open_while`]).
+pub fn open_workspace<T: Send>(
+    args: &CheckArgs,
+    during: impl FnOnce(&Workspace) -> T + Send,
+) -> Result<(Workspace, T), Box<ConfigError>> {
     let cwd = std::env::current_dir().map_err(|e| {
         Box::new(ConfigError {
             message: format!("cannot read the current folder: {e}"),
@@ -80,11 +85,12 @@ pub fn open_workspace(args: &CheckArgs) -> Result<Workspace, Box<ConfigError>> {
             span: None,
         })
     })?;
-    Workspace::open(
+    Workspace::open_while(
         cwd,
         &args.paths,
         args.root.as_deref(),
         args.config.as_deref(),
+        during,
     )
 }
 

@@ -53,6 +53,15 @@ pub struct Matcher {
 }
 
 impl Matcher {
+    /// A matcher of no rule sets, which finds nothing.
+    pub fn none() -> Matcher {
+        Matcher {
+            sets: Vec::new(),
+            literals: None,
+            patterns: None,
+        }
+    }
+
     /// Compiles `sets`. Fails only when the automata or the pattern set exceed their size
     /// limits.
     pub fn new(sets: Vec<RuleSet>) -> Result<Matcher, String> {

@@ -189,7 +189,7 @@ fn timings_name_every_stage() {
         &["check", SITE, "--quiet", "--timings"],
     );
     for stage in [
-        "walk",
+        "open and walk",
         "read and parse",
         "index",
         "check",
