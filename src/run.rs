@@ -195,9 +195,19 @@ pub fn report_missing(
     !missing.is_empty()
 }
 
+/// Stack of each worker thread. The parsers recurse once per level of nesting: YAML is capped
+/// at 64 levels by serde-saphyr's budget, and a debug build takes about 40 KB of stack per
+/// level of nested complex keys, so Rust's default of 2 MiB overflowed at 48 (found by
+/// fuzzing). The stack is reserved address space: pages are used only when reached.
+pub const WORKER_STACK: usize = 16 << 20;
+
 /// The thread pool for checking; `None` (after printing why) if it cannot be built.
 pub fn thread_pool(err: &mut dyn Write, threads: usize) -> Option<rayon::ThreadPool> {
-    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(WORKER_STACK)
+        .build();
+    match pool {
         Ok(pool) => Some(pool),
         Err(e) => {
             let _ = writeln!(err, "error: cannot start {threads} worker threads: {e}");

@@ -430,6 +430,9 @@ fn syntax_help(message: &str) -> String {
         "a value containing `: ` must be quoted, e.g. `title: \"AWS: 후기\"`".into()
     } else if message.contains("quote") {
         "close the quote on the same line, or use a block scalar (`summary: |`)".into()
+    } else if message.contains("Depth") || message.contains("recursion") {
+        "front matter nests more than 64 levels deep: flatten it (Jekyll needs a few at most)"
+            .into()
     } else if message.contains("budget") || message.contains("alias") || message.contains("limit") {
         "front matter needs no anchors or aliases: write the values out".into()
     } else {

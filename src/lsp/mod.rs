@@ -37,6 +37,11 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// Serves the protocol on stdin and stdout until the client says `exit`.
 pub fn serve() -> ExitStatus {
+    // Rayon's global pool reads the site here: it gets the stack `check`'s workers have. (It
+    // cannot fail but by having been built already, which leaves it as it is.)
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(crate::run::WORKER_STACK)
+        .build_global();
     let (connection, io_threads) = Connection::stdio();
     let status = match run(&connection) {
         Ok(()) => ExitStatus::Success,

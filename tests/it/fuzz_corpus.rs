@@ -39,11 +39,25 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-fn replay(target: &str, run: impl Fn(&[u8])) {
-    for (path, bytes) in inputs(target) {
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&bytes)));
-        assert!(outcome.is_ok(), "fuzz input {} fails", path.display());
-    }
+/// Runs every input of `target`, on a thread with the stack postlint's workers have (a test
+/// thread's 2 MiB is less).
+fn replay(target: &str, run: impl Fn(&[u8]) + Sync) {
+    let inputs = inputs(target);
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(postlint::run::WORKER_STACK)
+            .spawn_scoped(scope, || {
+                for (path, bytes) in &inputs {
+                    let outcome =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(bytes)));
+                    assert!(outcome.is_ok(), "fuzz input {} fails", path.display());
+                }
+            })
+            .unwrap();
+        if let Err(panic) = worker.join() {
+            std::panic::resume_unwind(panic);
+        }
+    });
 }
 
 #[test]

@@ -367,6 +367,76 @@ fn yaml_with_10000_anchors() {
 }
 
 #[test]
+fn yaml_nested_to_the_depth_budget_and_past_it() {
+    // Fuzzing found that 48 levels of nested complex keys overflowed a worker thread's stack in
+    // a debug build (2 MiB, Rust's default; release builds use less per level). These are the
+    // tests' debug binary: every shape of nesting, up to serde-saphyr's budget of 64 and past.
+    let dir = site();
+    let deep = |n: usize| -> Vec<(&str, String)> {
+        vec![
+            ("keys", format!("? {}a\n: 값\n", "? ".repeat(n))),
+            (
+                "maps",
+                format!("x: {}b{}\n", "{a: ".repeat(n), "}".repeat(n)),
+            ),
+            ("seqs", format!("x: {}{}\n", "[".repeat(n), "]".repeat(n))),
+            (
+                "mixed",
+                format!("? {}a{}\n: 값\n", "{? [".repeat(n / 2), "]}".repeat(n / 2)),
+            ),
+            (
+                "blocks",
+                (0..n)
+                    .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+                    .collect(),
+            ),
+        ]
+    };
+    let mut posts = Vec::new();
+    for n in [62, 64, 1000] {
+        for (shape, yaml) in deep(n) {
+            let rel = format!("_posts/2016-05-14-{shape}-{n}.md");
+            write(
+                dir.path(),
+                &rel,
+                format!("---\ntitle: 깊이\n{yaml}---\n본문 캐쉬\n"),
+            );
+            posts.push((rel, n));
+        }
+    }
+    let run = check_json(dir.path(), &SMALL);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    for (rel, n) in &posts {
+        let found = about(&run, rel);
+        let syntax: Vec<&serde_json::Value> = found
+            .iter()
+            .filter(|d| d["rule"] == "front-matter/yaml-syntax")
+            .collect();
+        // Within the budget (the document itself is one level), parsed; far past it, refused
+        // at the level that breaks it, with help that says so.
+        match n {
+            62 => assert!(syntax.is_empty(), "{rel}: {found:?}"),
+            1000 => {
+                assert_eq!(syntax.len(), 1, "{rel}: {found:?}");
+                let message = syntax[0]["message"].as_str().unwrap_or("");
+                assert!(
+                    message.contains("Depth") || message.contains("recursion limit"),
+                    "{rel}: {message}"
+                );
+                let help = syntax[0]["help"].as_str().unwrap_or("");
+                assert!(help.contains("64 levels"), "{rel}: {help}");
+            }
+            _ => {}
+        }
+        // The body is still checked, whatever became of the front matter.
+        assert!(
+            found.iter().any(|d| d["rule"] == "typo/ko-loanwords"),
+            "{rel}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn pathological_regex_in_the_configuration_is_refused_at_load() {
     // A broken configuration stops the run (exit 2) before any file is read, by design.
     let run = bounded(&hostile("regex-pattern"), &["check"], &SMALL);
