@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Folds what fuzzing grew (corpus/<target>/) into the committed seeds: libFuzzer's merge keeps
-# the smallest set of inputs that covers everything the seeds and the corpus cover, and those
+# a small set of inputs that reaches every code edge the seeds and the corpus reach (edges only,
+# `-use_counters=0`: counting hits as well kept four times the inputs), and those
 # inputs (named by their SHA-1, as libFuzzer names them) replace the earlier merged ones in
 # seeds/<target>/. Hand-written seeds (any other name) stay. `cargo test` replays the seeds, so
 # what fuzzing reached stays covered on every run, and the next fuzzing session starts there.
