@@ -13,6 +13,7 @@ use postlint::document::yaml::{Node, Value};
 use postlint::document::{DocKind, Document, FrontMatter};
 use postlint::site::Site;
 use postlint::site::resolve::{Base, Resolved};
+use postlint::spelling::matcher::Matcher;
 use postlint::workspace::Workspace;
 
 /// A workspace and site index built once per fuzzing process, for the stages that need them.
@@ -21,6 +22,9 @@ pub struct Context {
     pub ws: Workspace,
     /// The site's index, as `postlint check` builds it.
     pub site: Site,
+    /// The workspace's rule sets and, after them, generated entries past the DFA budget: the
+    /// automaton of big team dictionaries, which must find what the shipped sets' DFA finds.
+    pub big_spelling: Matcher,
 }
 
 impl Context {
@@ -33,8 +37,27 @@ impl Context {
         let (docs, others) = postlint::run::index_inputs(&ws, &loaded, &whole.other_files);
         let options = postlint::site::build::IndexOptions::new(&ws.jekyll, false, false);
         let site = postlint::site::build::build(&ws.jekyll, &options, &docs, &others);
-        Context { ws, site }
+        let mut sets = ws.spelling.sets().to_vec();
+        sets.push(filler_set());
+        let big_spelling = Matcher::new(sets).unwrap_or_else(|e| panic!("big matcher: {e}"));
+        Context {
+            ws,
+            site,
+            big_spelling,
+        }
     }
+}
+
+/// 4,000 generated entries (about 90 KB of forms, past the 64 KB DFA budget), in the shape
+/// `gen_site --rules` writes them.
+fn filler_set() -> postlint::spelling::rules::RuleSet {
+    let mut yaml = String::from("id: filler\ndescription: d\nseverity: warning\nrules:\n");
+    for i in 0..4_000 {
+        yaml.push_str(&format!(
+            "  - right: 가{i}나다\n    wrong: [갸{i}냐댜]\n  - right: Zq{i}Cloud\n    wrong: [Zq{i}cloud]\n"
+        ));
+    }
+    postlint::spelling::rules::parse(&yaml, false).unwrap_or_else(|e| panic!("filler: {e:?}"))
 }
 
 /// The repository's `fixtures/links` site, opened and indexed once per process. Found from
@@ -115,9 +138,11 @@ pub fn spelling(context: &Context, data: &[u8]) {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
+    let filler = context.ws.spelling.sets().len();
     for range in [0..text.len(), cut..text.len()] {
         let mut last_end = range.start;
-        for hit in context.ws.spelling.find(text, range.clone()) {
+        let hits = context.ws.spelling.find(text, range.clone());
+        for hit in &hits {
             assert_span(text, &hit.range, "spelling hit");
             assert!(
                 hit.range.start >= last_end && hit.range.end <= range.end,
@@ -125,6 +150,11 @@ pub fn spelling(context: &Context, data: &[u8]) {
                 hit.range
             );
             last_end = hit.range.end;
+        }
+        // The big dictionaries' automaton finds the same, unless a generated entry matched.
+        let big = context.big_spelling.find(text, range.clone());
+        if big.iter().all(|hit| hit.set != filler) {
+            assert_eq!(hits, big, "the big dictionaries' automaton differs");
         }
     }
 }
