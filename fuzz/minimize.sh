@@ -9,11 +9,11 @@
 #   fuzz/minimize.sh [TARGET ...]
 set -euo pipefail
 cd "$(dirname "$0")"
+export RUSTC_BOOTSTRAP=1
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(front_matter markdown resolve spelling config document)
+  mapfile -t targets < <(cargo fuzz list) # every target in fuzz_targets/
 fi
-export RUSTC_BOOTSTRAP=1
 cargo fuzz build -s none -O
 for t in "${targets[@]}"; do
   merged=$(mktemp -d)

@@ -11,11 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-300}"
 shift || true
+export RUSTC_BOOTSTRAP=1
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(front_matter markdown resolve spelling config document)
+  mapfile -t targets < <(cargo fuzz list) # every target in fuzz_targets/
 fi
-export RUSTC_BOOTSTRAP=1
 cargo fuzz build -s none -O
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "logs"
