@@ -8,6 +8,9 @@
 # site once with examples/gen_site.rs into target/bench-site-N, then times in one hyperfine run:
 #   postlint check   every check: front matter, internal links and images, spelling
 #   rg               the floor: read every Markdown file and search it for the wrong forms
+#   floor            examples/floor.rs: postlint's unavoidable parts alone, on the same pool (read
+#                    only; then read + front-matter YAML + Markdown events + dictionary scan, with
+#                    no index, checks or report): what `postlint check` spends beyond it is its own
 #   typos            spelling only, with the same wrong forms as its identifiers and words
 #   lychee --offline local links only (it checks them against files: Jekyll's URLs are not
 #                    files, so it reports most as missing; it still does the work)
@@ -32,8 +35,9 @@ typos="$tools/py/bin/typos"
 lychee="$tools/py/bin/lychee"
 mdl="$tools/npm/node_modules/.bin/markdownlint-cli2"
 
-cargo build --release --locked --quiet --bin postlint --example gen_site
+cargo build --release --locked --quiet --bin postlint --example gen_site --example floor
 bin="$PWD/target/release/postlint"
+floor="$PWD/target/release/examples/floor"
 
 # The wrong forms of the shipped rule sets: a fixed-string list for rg, identifiers and words
 # for typos.
@@ -83,6 +87,8 @@ for n in "${sizes[@]}"; do
     -n "rg (read + search the wrong forms)" "'$rg' -F -c -f '$words' -g '*.md' '$site' > /dev/null" \
     -n "typos (spelling only)" "'$typos' --config '$typos_config' --format brief '$site' > /dev/null" \
     -n "lychee --offline (local links only)" "'$lychee' --offline --no-progress --root-dir '$site' '$site/**/*.md' > /dev/null" \
+    -n "floor: read the files (examples/floor)" "'$floor' --stages read '$site' > /dev/null" \
+    -n "floor: read + YAML + Markdown + dictionary" "'$floor' '$site' > /dev/null" \
     -n "postlint --threads 1" "'$bin' check --quiet --format json --threads 1 '$site' > /dev/null" \
     > /dev/null 2>&1
   # markdownlint-cli2 takes minutes on big sites: fewer runs.
@@ -108,5 +114,8 @@ for r in results:
     print(f"| {r['command']} | {fmt(med)} | {fmt(min(r['times']))} | {fmt(max(r['times']))} | {med / base:.2f}x |")
 one = statistics.median(results[-1]["times"])
 print(f"\npostlint: peak memory {rss_kb / 1024:.0f} MB; 2 threads are {one / base:.2f}x faster than 1.")
+by_name = {r["command"].split(" (")[0]: statistics.median(r["times"]) for r in results}
+floor, rg = by_name["floor: read + YAML + Markdown + dictionary"], by_name["rg"]
+print(f"postlint takes {base / rg:.2f}x rg and {base / floor:.2f}x its floor; the floor takes {floor / rg:.2f}x rg.")
 PY
 done
