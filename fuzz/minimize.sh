@@ -29,5 +29,5 @@ for t in "${targets[@]}"; do
     grep -qx "$(basename "$f")" <<<"$written" || cp "$f" "seeds/$t/"
   done
   rm -rf "$merged"
-  echo "$t: $(find "seeds/$t" -maxdepth 1 -type f | wc -l) seeds, $(du -sh "seeds/$t" | cut -f1)"
+  echo "$t: $(find "seeds/$t" -maxdepth 1 -type f | wc -l) seeds, $(du -s --apparent-size --block-size=1K "seeds/$t" | cut -f1) KB"
 done
