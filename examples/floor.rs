@@ -120,7 +120,8 @@ fn usage(err: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Every `*.md` under `site`, as `postlint check` finds them (ignore files respected).
+/// Every `*.md` under `site` that ignore files do not hide (the generated sites hold nothing
+/// else `postlint check` would skip).
 fn markdown_files(site: &Path) -> Vec<PathBuf> {
     ignore::WalkBuilder::new(site)
         .build()

@@ -56,8 +56,7 @@ pub fn gfm_id(raw: &str) -> String {
     let mut id = String::with_capacity(lower.len());
     for c in lower.chars() {
         match c {
-            ' ' | '\t' => id.push('-'),
-            '-' => id.push('-'),
+            ' ' | '\t' | '-' => id.push('-'),
             c if is_word(c) => id.push(c),
             _ => {}
         }
