@@ -9,12 +9,7 @@
 #   fuzz/minimize.sh [TARGET ...]
 set -euo pipefail
 cd "$(dirname "$0")"
-export RUSTC_BOOTSTRAP=1
-targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then
-  mapfile -t targets < <(cargo fuzz list) # every target in fuzz_targets/
-fi
-cargo fuzz build -s none -O
+source ./targets.sh "$@"
 for t in "${targets[@]}"; do
   merged=$(mktemp -d)
   mkdir -p "corpus/$t" "logs"

@@ -11,12 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-300}"
 shift || true
-export RUSTC_BOOTSTRAP=1
-targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then
-  mapfile -t targets < <(cargo fuzz list) # every target in fuzz_targets/
-fi
-cargo fuzz build -s none -O
+source ./targets.sh "$@"
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "logs"
   cargo fuzz run -s none -O "$t" "corpus/$t" "seeds/$t" -- \
